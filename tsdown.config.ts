@@ -1,0 +1,13 @@
+// The build every published package shares; each package's tsdown.config.ts re-exports it.
+import { defineConfig } from "tsdown";
+
+export const base = defineConfig({
+  entry: ["src/index.ts"],
+  format: "esm",
+  platform: "neutral",
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  // Keep `.js`/`.d.ts` names so the exports map is the same in every package.
+  fixedExtension: false,
+});

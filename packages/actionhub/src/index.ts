@@ -1,0 +1,7 @@
+export {
+  type ActionHubClient,
+  type ActionHubClientOptions,
+  actionHubServers,
+  createActionHubClient,
+} from "./client.ts";
+export type { components, operations, paths } from "./generated/schema.js";

@@ -1,0 +1,7 @@
+export {
+  createFullStoryClient,
+  type FullStoryClient,
+  type FullStoryClientOptions,
+  fullStoryServers,
+} from "./client.ts";
+export type { components, operations, paths } from "./generated/schema.js";

@@ -1,0 +1,7 @@
+export {
+  createHardalClient,
+  type HardalClient,
+  type HardalClientOptions,
+  hardalServers,
+} from "./client.ts";
+export type { components, operations, paths } from "./generated/schema.js";

@@ -8,7 +8,11 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { repoRoot, type VendorSpec, vendorSpecs } from "./specs.ts";
 
 export async function generatedSource(spec: VendorSpec, root = repoRoot): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(join(root, spec.spec)), { alphabetize: false });
+  const ast = await openapiTS(pathToFileURL(join(root, spec.spec)), {
+    alphabetize: false,
+    // A field with a `default` may still be omitted in a request: keep it optional in the types.
+    defaultNonNullable: false,
+  });
   const header = [
     "/**",
     ` * GENERATED FILE: DO NOT EDIT. Source: ${spec.spec}`,

@@ -1,0 +1,7 @@
+export {
+  createOpenReplayClient,
+  type OpenReplayClient,
+  type OpenReplayClientOptions,
+  openReplayServers,
+} from "./client.ts";
+export type { components, operations, paths } from "./generated/schema.js";

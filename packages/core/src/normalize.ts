@@ -1,0 +1,145 @@
+import { SessionTrailError } from "./errors.ts";
+import type { SessionEvent } from "./event.ts";
+import { isoTime } from "./time.ts";
+
+export interface NormalizeOptions {
+  /** Keep the untouched vendor event in `raw`. Default true. */
+  includeRaw?: boolean;
+  /**
+   * An event that cannot be normalized (no usable timestamp, not an object): `"throw"` a
+   * `SessionTrailError` of kind `invalid_response` (default), or `"skip"` it and report a warning.
+   */
+  onInvalid?: "throw" | "skip";
+  /** Receives a warning for each skipped event. Without it, skipped events are still counted nowhere else. */
+  onWarning?: (warning: NormalizeWarning) => void;
+}
+
+export interface NormalizeWarning {
+  vendor: string;
+  /** Position of the event in the vendor's list. */
+  index: number;
+  message: string;
+}
+
+/** An event as a vendor normalizer builds it; `normalizeEvents` adds `id`, `vendor`, `time`, `raw`. */
+export type EventDraft = Omit<SessionEvent, "id" | "vendor" | "time" | "raw"> & {
+  /** The vendor's own event id; it becomes `id` when it is unique within the response. */
+  vendorId?: string;
+  /** What tells this event apart from others when it has no usable vendor id; hashed into `id`. */
+  identity: string;
+};
+
+/** Thrown by a vendor's mapping for an event it cannot normalize; the message names what is wrong. */
+export class InvalidEventError extends Error {
+  override readonly name = "InvalidEventError";
+}
+
+/** Fails the whole body: a response that is not the vendor's documented shape is never half-read. */
+export function invalidBody(vendor: string, message: string, body: unknown): SessionTrailError {
+  let text: string;
+  try {
+    text = JSON.stringify(body) ?? String(body);
+  } catch {
+    text = String(body);
+  }
+  return new SessionTrailError({
+    kind: "invalid_response",
+    vendor,
+    message: `unexpected response body: ${message}`,
+    bodyExcerpt: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+  });
+}
+
+// Two 53-bit lanes of cyrb53 (public domain): fast, synchronous, and the same in every runtime.
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const lane1 = 2097152 * (h2 >>> 0) + (h1 >>> 0);
+  const lane2 = 2097152 * ((h1 ^ 0x5bd1e995) >>> 0) + ((h2 ^ 0x27d4eb2f) >>> 0);
+  return lane1.toString(36).padStart(11, "0") + lane2.toString(36).padStart(11, "0");
+}
+
+/**
+ * The loop every vendor normalizer shares: maps each vendor event, handles invalid ones as the
+ * caller chose, and gives every event a stable id. Ids are the vendor's where present and unique in
+ * the response; otherwise a hash of the event's identity and of how many identical events came
+ * before it, so fetching the same session twice yields the same ids and twins stay distinct.
+ */
+export function normalizeEvents<Item>(
+  vendor: string,
+  items: readonly Item[],
+  options: NormalizeOptions | undefined,
+  toDraft: (item: Item, index: number) => EventDraft,
+): SessionEvent[] {
+  const includeRaw = options?.includeRaw ?? true;
+  const skip = options?.onInvalid === "skip";
+  const drafts: (EventDraft | undefined)[] = new Array(items.length);
+  const vendorIdCounts = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    try {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) {
+        throw new InvalidEventError(`expected an object, got ${item === null ? "null" : typeof item}`);
+      }
+      const draft = toDraft(item, i);
+      if (!Number.isFinite(draft.timestamp) || Math.abs(draft.timestamp) > 8.64e15) {
+        throw new InvalidEventError("has no valid timestamp");
+      }
+      drafts[i] = draft;
+      if (draft.vendorId) vendorIdCounts.set(draft.vendorId, (vendorIdCounts.get(draft.vendorId) ?? 0) + 1);
+    } catch (cause) {
+      const message = `event #${i} ${cause instanceof Error ? cause.message : String(cause)}`;
+      if (!skip) {
+        throw new SessionTrailError({ kind: "invalid_response", vendor, message, cause });
+      }
+      options?.onWarning?.({ vendor, index: i, message });
+    }
+  }
+  const identities = new Map<string, number>();
+  const events: SessionEvent[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
+    if (!draft) continue;
+    const { vendorId, identity, type, name, timestamp, ...fields } = draft;
+    let id: string;
+    if (vendorId && vendorIdCounts.get(vendorId) === 1) {
+      id = vendorId;
+    } else {
+      const seen = identities.get(identity) ?? 0;
+      identities.set(identity, seen + 1);
+      id = `h_${hash(`${vendor}\u0000${identity}\u0000${seen}`)}`;
+    }
+    const event: SessionEvent = { id, vendor, type, name, timestamp, time: isoTime(timestamp), ...fields };
+    if (includeRaw) event.raw = items[i];
+    events.push(event);
+  }
+  return events;
+}
+
+/**
+ * Copies a vendor's property map into a plain object. Keys such as `__proto__` stay ordinary own
+ * keys (Object.fromEntries defines them, where assignment would change the prototype).
+ */
+export function copyProperties(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value));
+}
+
+/** Drops undefined and empty-string fields, so optional parts of a SessionEvent are absent, not blank. */
+export function compact<T extends object>(value: T): T | undefined {
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || v === null || v === "") continue;
+    out[k] = v;
+    any = true;
+  }
+  return any ? (out as T) : undefined;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { copyProperties, InvalidEventError, normalizeEvents, SessionTrailError } from "../src/index.ts";
+
+interface Item {
+  at?: number;
+  id?: string;
+  what: string;
+}
+
+const toDraft = (item: Item) => {
+  if (item.at === undefined) throw new InvalidEventError("has no time");
+  return {
+    type: "custom" as const,
+    name: item.what,
+    timestamp: item.at,
+    properties: {},
+    identity: `${item.at}|${item.what}`,
+    ...(item.id ? { vendorId: item.id } : {}),
+  };
+};
+
+describe("normalizeEvents", () => {
+  it("uses unique vendor ids, and hashes the rest so twins stay distinct and ids are stable", () => {
+    const items: Item[] = [
+      { at: 1, id: "a", what: "x" },
+      { at: 2, id: "dup", what: "y" },
+      { at: 3, id: "dup", what: "z" },
+      { at: 4, what: "w" },
+      { at: 4, what: "w" },
+    ];
+    const events = normalizeEvents("v", items, undefined, toDraft);
+    const ids = events.map((e) => e.id);
+    expect(ids[0]).toBe("a");
+    expect(ids.slice(1).every((id) => id.startsWith("h_"))).toBe(true);
+    expect(new Set(ids).size).toBe(5);
+    expect(normalizeEvents("v", structuredClone(items), undefined, toDraft).map((e) => e.id)).toEqual(ids);
+    expect(events[3]?.time).toBe("1970-01-01T00:00:00.004Z");
+    expect(events[0]?.raw).toBe(items[0]);
+    expect(normalizeEvents("v", items, { includeRaw: false }, toDraft)[0]).not.toHaveProperty("raw");
+  });
+
+  it("throws a typed error for a malformed event, or skips it with a warning when asked", () => {
+    const items = [{ at: 1, what: "ok" }, { what: "no time" }, null] as unknown as Item[];
+    expect(() => normalizeEvents("v", items, undefined, toDraft)).toThrow(SessionTrailError);
+    try {
+      normalizeEvents("v", items, undefined, toDraft);
+    } catch (error) {
+      expect((error as SessionTrailError).kind).toBe("invalid_response");
+      expect((error as SessionTrailError).message).toContain("event #1 has no time");
+    }
+    const warnings: string[] = [];
+    const events = normalizeEvents(
+      "v",
+      items,
+      { onInvalid: "skip", onWarning: (w) => warnings.push(w.message) },
+      toDraft,
+    );
+    expect(events.map((e) => e.name)).toEqual(["ok"]);
+    expect(warnings).toEqual(["event #1 has no time", "event #2 expected an object, got null"]);
+  });
+
+  it("rejects an out-of-range timestamp", () => {
+    expect(() => normalizeEvents("v", [{ at: Number.NaN, what: "x" }], undefined, toDraft)).toThrow(
+      /timestamp/,
+    );
+  });
+});
+
+describe("copyProperties", () => {
+  it("keeps __proto__ as a plain key and never touches prototypes", () => {
+    const parsed = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}, "a": 1}',
+    );
+    const copy = copyProperties(parsed);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["__proto__", "constructor", "a"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(copyProperties([1, 2])).toEqual({});
+    expect(copyProperties(null)).toEqual({});
+  });
+});

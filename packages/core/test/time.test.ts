@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isoTime, parseTimestamp } from "../src/index.ts";
+
+describe("parseTimestamp", () => {
+  it("honours Z and every offset form", () => {
+    expect(parseTimestamp("2024-04-03T17:06:12.290Z")).toBe(Date.UTC(2024, 3, 3, 17, 6, 12, 290));
+    expect(parseTimestamp("2024-01-15T10:30:00+03:00")).toBe(Date.UTC(2024, 0, 15, 7, 30));
+    expect(parseTimestamp("2024-01-15T10:30:00+0300")).toBe(Date.UTC(2024, 0, 15, 7, 30));
+    expect(parseTimestamp("2024-01-15 10:30:00-05")).toBe(Date.UTC(2024, 0, 15, 15, 30));
+  });
+
+  it("reads a time without offset in the given zone, UTC by default", () => {
+    expect(parseTimestamp("2024-01-15 10:30:00")).toBe(Date.UTC(2024, 0, 15, 10, 30));
+    expect(parseTimestamp("2024-01-15 10:30:00", "Europe/Istanbul")).toBe(Date.UTC(2024, 0, 15, 7, 30));
+    // New York is UTC-5 in January and UTC-4 in July.
+    expect(parseTimestamp("2024-01-15T10:30:00", "America/New_York")).toBe(Date.UTC(2024, 0, 15, 15, 30));
+    expect(parseTimestamp("2024-07-15T10:30:00", "America/New_York")).toBe(Date.UTC(2024, 6, 15, 14, 30));
+  });
+
+  it("resolves wall times at DST changes", () => {
+    // 2024-03-10 02:30 does not exist in New York; 01:30 on 2024-11-03 happens twice (earlier wins).
+    expect(parseTimestamp("2024-11-03T01:30:00", "America/New_York")).toBe(Date.UTC(2024, 10, 3, 5, 30));
+    const gap = parseTimestamp("2024-03-10T02:30:00", "America/New_York");
+    expect(gap).toBeTypeOf("number");
+  });
+
+  it("reads a bare date as midnight, and truncates microseconds", () => {
+    expect(parseTimestamp("2023-01-07")).toBe(Date.UTC(2023, 0, 7));
+    expect(parseTimestamp("2024-05-01T08:00:00.123456")).toBe(Date.UTC(2024, 4, 1, 8, 0, 0, 123));
+  });
+
+  it("rejects what is not a real date and time", () => {
+    for (const bad of [
+      "",
+      "yesterday",
+      "2024-02-30",
+      "2024-13-01",
+      "2024-01-01T25:00:00",
+      "Mar 25, 2025 14:30:50",
+    ]) {
+      expect(parseTimestamp(bad), bad).toBeUndefined();
+    }
+  });
+
+  it("formats the instant as ISO UTC", () => {
+    expect(isoTime(1743055850000)).toBe("2025-03-27T06:10:50.000Z");
+  });
+});

@@ -5,3 +5,4 @@ export {
   createActionHubClient,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";
+export { type ActionHubNormalizeOptions, normalizeActionHubEvents } from "./normalize.ts";

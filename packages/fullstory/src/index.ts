@@ -5,3 +5,4 @@ export {
   fullStoryServers,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";
+export { type FullStoryNormalizeOptions, normalizeFullStoryEvents } from "./normalize.ts";

@@ -5,3 +5,4 @@ export {
   hardalServers,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";
+export { type HardalNormalizeOptions, normalizeHardalEvents } from "./normalize.ts";

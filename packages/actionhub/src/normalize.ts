@@ -1,0 +1,103 @@
+import {
+  compact,
+  copyProperties,
+  type EventDraft,
+  InvalidEventError,
+  invalidBody,
+  isTimeZone,
+  type NormalizeOptions,
+  normalizeEvents,
+  parseTimestamp,
+  type SessionEvent,
+  type SessionEventType,
+  validationError,
+} from "@sessiontrail/core";
+import type { components } from "./generated/schema.js";
+
+const vendor = "actionhub";
+
+type HistoryBody = components["schemas"]["UserRawHistoryActionList"];
+type HistoryAction = components["schemas"]["UserRawHistoryAction"];
+
+export interface ActionHubNormalizeOptions extends NormalizeOptions {
+  /**
+   * The `user_id` the log was fetched for. ActionHub's actions do not carry it, so it is set as
+   * each event's `userId` (and is part of the events' identity).
+   */
+  userId?: string;
+  /**
+   * IANA time zone in which a timestamp without an offset (`2023-01-09T08:24:55.118000`, or a bare
+   * date, read as midnight) is read. Default `"UTC"`. ActionHub does not document the zone of such
+   * timestamps; the original text is always kept in `properties.timestamp`.
+   */
+  timeZone?: string;
+}
+
+/**
+ * `event_type` is free-form and defined by each program; only the kinds ActionHub's own examples
+ * and integrations use get a specific type (compared case-insensitively). `visit` is a visit of an
+ * asset (every action names one: a page, a product...), so it is a page view like `view`. Orders and
+ * purchases are business events (Segment's "Order Completed"): `custom`, as is every other kind.
+ */
+const typeByKind: ReadonlyMap<string, SessionEventType> = new Map([
+  ["visit", "page_view"],
+  ["view", "page_view"],
+  ["click", "click"],
+]);
+
+function typeOf(eventType: string): SessionEventType {
+  return typeByKind.get(eventType) ?? typeByKind.get(eventType.trim().toLowerCase()) ?? "custom";
+}
+
+/**
+ * Normalizes the body of `GET /users/{user_id}/events` (ActionHub's per-user action log) into
+ * SessionEvents. ActionHub has no sessions, so `sessionId` is absent; pass the `user_id` that was
+ * fetched as `options.userId`.
+ */
+export function normalizeActionHubEvents(
+  body: HistoryBody,
+  options?: ActionHubNormalizeOptions,
+): SessionEvent[] {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw invalidBody(vendor, "expected an object with a history array", body);
+  }
+  const history: unknown = body.history;
+  if (!Array.isArray(history)) {
+    throw invalidBody(vendor, "history is not an array", body);
+  }
+  const zone = options?.timeZone ?? "UTC";
+  if (typeof zone !== "string" || !isTimeZone(zone)) {
+    throw validationError(vendor, [{ path: "timeZone", message: `not an IANA time zone: ${String(zone)}` }]);
+  }
+  const userId = typeof options?.userId === "string" && options.userId !== "" ? options.userId : undefined;
+  const userKey = userId ?? "";
+
+  return normalizeEvents(vendor, history as HistoryAction[], options, (item): EventDraft => {
+    const { timestamp: text, event_type: eventType, asset_id: assetId, asset_name: assetName } = item;
+    if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
+    const timestamp = parseTimestamp(text, zone);
+    if (timestamp === undefined) {
+      throw new InvalidEventError(`timestamp is not an ISO 8601 date: ${JSON.stringify(text.slice(0, 40))}`);
+    }
+    if (typeof eventType !== "string") throw new InvalidEventError("has no event_type string");
+    const id = typeof assetId === "string" ? assetId : undefined;
+
+    // Everything the vendor sent, keys verbatim: asset_id, asset_name, the timestamp text (a bare
+    // date stays visible as one), both label arrays and any field the schema does not list.
+    const properties = copyProperties(item);
+    if (Array.isArray(item.event_labels)) properties.event_labels = item.event_labels.slice();
+    if (Array.isArray(item.asset_labels)) properties.asset_labels = item.asset_labels.slice();
+
+    const draft: EventDraft = {
+      type: typeOf(eventType),
+      name: eventType,
+      timestamp,
+      properties,
+      identity: `${userKey}\u0000${text}\u0000${eventType}\u0000${id ?? ""}`,
+    };
+    if (userId !== undefined) draft.userId = userId;
+    const target = compact({ id, name: typeof assetName === "string" ? assetName : undefined });
+    if (target) draft.target = target;
+    return draft;
+  });
+}

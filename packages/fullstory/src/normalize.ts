@@ -1,0 +1,167 @@
+import {
+  compact,
+  copyProperties,
+  type EventDraft,
+  InvalidEventError,
+  invalidBody,
+  type NormalizeOptions,
+  normalizeEvents,
+  parseTimestamp,
+  type SessionEvent,
+  type SessionEventType,
+} from "@sessiontrail/core";
+import type { components } from "./generated/schema.js";
+
+type SessionEventsResponse = components["schemas"]["SessionEventsResponse"];
+type FullStoryEvent = components["schemas"]["Event"];
+
+const vendor = "fullstory";
+
+export type FullStoryNormalizeOptions = NormalizeOptions;
+
+/**
+ * FullStory `event_type` → SessionEvent type. `navigate` is a page (view) load. Everything not
+ * listed here (element_seen, load, copy, paste, highlight, form_abandon, mouse_thrash, request,
+ * consent, console_message, web vitals, background, mobile gestures, and kinds not known yet) is
+ * `other`: all of them are captured automatically, none is defined by the customer.
+ */
+const types: ReadonlyMap<string, SessionEventType> = new Map<string, SessionEventType>([
+  ["navigate", "page_view"],
+  ["click", "click"],
+  ["change", "input"],
+  ["custom", "custom"],
+  ["identify", "identify"],
+  ["exception", "error"],
+  ["crash", "error"],
+]);
+
+type Json = Record<string, unknown>;
+
+function record(value: unknown): Json | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** An int64 id as FullStory sends it (a decimal string); a number would already have lost digits. */
+function idField(event: Json, key: "device_id" | "session_id" | "view_id"): string | undefined {
+  const value = event[key];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") throw new InvalidEventError(`has a ${key} that is not a string`);
+  return value;
+}
+
+function toDraft(item: FullStoryEvent): EventDraft {
+  const event = item as Json;
+  const eventType = event.event_type;
+  if (typeof eventType !== "string" || eventType === "") {
+    throw new InvalidEventError("has no event_type");
+  }
+  const eventTime = event.event_time;
+  if (typeof eventTime !== "string") throw new InvalidEventError("has no event_time");
+  const timestamp = parseTimestamp(eventTime);
+  if (timestamp === undefined) throw new InvalidEventError(`has an invalid event_time: ${eventTime}`);
+
+  const deviceId = idField(event, "device_id");
+  const sessionId = idField(event, "session_id");
+  const viewId = idField(event, "view_id");
+
+  const eventProperties = record(event.event_properties);
+  const sourceProperties = record(event.source_properties);
+  const type = types.get(eventType) ?? "other";
+  const eventName = eventType === "custom" ? text(eventProperties?.event_name) : undefined;
+
+  const targetProps = record(eventProperties?.target);
+  const target = targetProps
+    ? compact({
+        label: text(targetProps.text),
+        selector: text(targetProps.raw_selector),
+        id: text(targetProps.element_definition_id),
+      })
+    : undefined;
+
+  let page: SessionEvent["page"];
+  let context: SessionEvent["context"];
+  let fullUrl: string | undefined;
+  if (sourceProperties) {
+    const url = record(sourceProperties.url);
+    fullUrl = text(url?.full_url);
+    const referrer = sourceProperties.initial_referrer;
+    page = compact({
+      url: fullUrl,
+      path: text(url?.path),
+      title: text(sourceProperties.page_title) ?? text(sourceProperties.title),
+      referrer: typeof referrer === "string" ? text(referrer) : text(record(referrer)?.full_url),
+    });
+    const userAgent = record(sourceProperties.user_agent);
+    const location = record(sourceProperties.location);
+    if (userAgent || location) {
+      context = compact({
+        userAgent: text(userAgent?.raw_user_agent),
+        browser: text(userAgent?.browser),
+        browserVersion: text(userAgent?.browser_version),
+        os: text(userAgent?.operating_system),
+        device: text(userAgent?.device),
+        country: text(location?.country),
+        city: text(location?.city),
+      });
+    }
+  }
+
+  const properties = copyProperties(eventProperties);
+  const sourceType = text(event.source_type);
+  if (sourceType !== undefined && !Object.hasOwn(properties, "source_type")) {
+    properties.source_type = sourceType;
+  }
+
+  const userId = type === "identify" ? text(eventProperties?.user_id) : undefined;
+  const vendorId = text(event.event_id);
+  // What tells two events of one response apart, without serializing them: where and when, the
+  // kind, and the cheapest field that differs between events of that kind.
+  const discriminator =
+    eventName ?? (target ? `${target.selector ?? ""}\u0001${target.label ?? ""}` : (fullUrl ?? ""));
+
+  const draft: EventDraft = {
+    type,
+    name: eventName ?? eventType,
+    timestamp,
+    properties,
+    identity: `${deviceId ?? ""}|${sessionId ?? ""}|${viewId ?? ""}|${eventTime}|${eventType}|${discriminator}`,
+  };
+  if (vendorId !== undefined) draft.vendorId = vendorId;
+  if (sessionId !== undefined) draft.sessionId = deviceId !== undefined ? `${deviceId}:${sessionId}` : sessionId;
+  if (deviceId !== undefined) draft.deviceId = deviceId;
+  if (userId !== undefined) draft.userId = userId;
+  if (page) draft.page = page;
+  if (target) draft.target = target;
+  if (context) draft.context = context;
+  return draft;
+}
+
+/**
+ * Maps FullStory's Get Session Events body (`{events: Event[]}`) to SessionEvents.
+ *
+ * - The instant is `event_time` (RFC 3339, device clock). There is no event id in this API, so
+ *   ids are hashes of device, session, view, time, kind and a field that tells events of the kind
+ *   apart; an `event_id`, where one is present, is used as the vendor id.
+ * - `sessionId` is the full session id as this API takes it, `{device_id}:{session_id}`;
+ *   `deviceId` is `device_id`. Events sent through the server API may have no session.
+ * - `name` is `event_type`, except for custom events, whose name is `event_properties.event_name`.
+ * - `properties` are `event_properties` as sent, plus `source_type`.
+ */
+export function normalizeFullStoryEvents(
+  body: SessionEventsResponse,
+  options?: FullStoryNormalizeOptions,
+): SessionEvent[] {
+  const events = record(body)?.events;
+  if (!Array.isArray(events)) {
+    throw invalidBody(
+      vendor,
+      record(body) ? "events is not an array" : "expected an object with an events array",
+      body,
+    );
+  }
+  return normalizeEvents(vendor, events as FullStoryEvent[], options, toDraft);
+}

@@ -24,7 +24,9 @@ for (const { dir, name } of publicPackages()) {
   failed += messages.length;
   try {
     // ESM only on purpose: node10 and require() are out of scope (ignored by this profile).
-    execFileSync("attw", ["--pack", dir, "--profile", "esm-only", "--format", "table-flipped"], { stdio: "pipe" });
+    execFileSync("attw", ["--pack", dir, "--profile", "esm-only", "--format", "table-flipped"], {
+      stdio: "pipe",
+    });
   } catch (error) {
     failed++;
     console.error(`${name}: attw found problems\n${(error as { stdout?: Buffer }).stdout ?? error}`);

@@ -22,7 +22,7 @@ it("redocly.yaml lists every spec folder, and each has its vendor package", () =
   }
 });
 
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Follows `$ref`s from a JSON pointer; returns the node and the pointer where it really lives. */
 function at(doc: Json, pointer: string): { node: Json; pointer: string } {
@@ -49,7 +49,7 @@ function exampleCases(doc: Json): ExampleCase[] {
   for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
     for (const method of ["get", "post", "put", "patch", "delete"]) {
       if (!item[method]) continue;
-      const op = `/paths/${escape(path)}/${method}`;
+      const op = `/paths/${escapePointer(path)}/${method}`;
       const bodies = Object.keys(item[method].responses ?? {}).map((status) => [
         status,
         `${op}/responses/${status}`,
@@ -58,12 +58,12 @@ function exampleCases(doc: Json): ExampleCase[] {
       for (const [label, pointer] of bodies as [string, string][]) {
         const owner = at(doc, pointer);
         for (const type of Object.keys(owner.node.content ?? {})) {
-          const media = `${owner.pointer}/content/${escape(type)}`;
+          const media = `${owner.pointer}/content/${escapePointer(type)}`;
           for (const name of Object.keys(at(doc, media).node.examples ?? {})) {
             cases.push({
               where: `${method.toUpperCase()} ${path} ${label} ${type} "${name}"`,
               schemaPointer: at(doc, `${media}/schema`).pointer,
-              value: at(doc, `${media}/examples/${escape(name)}`).node.value,
+              value: at(doc, `${media}/examples/${escapePointer(name)}`).node.value,
             });
           }
         }

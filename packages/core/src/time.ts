@@ -69,7 +69,10 @@ export function parseTimestamp(text: string, zone = "UTC"): number | undefined {
   const second = Number(s);
   const ms = Number(frac.slice(0, 3).padEnd(3, "0"));
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  // Date.UTC reads years 0-99 as 1900-1999; set the year on its own.
+  date.setUTCFullYear(year, month - 1, day);
+  const wall = date.getTime();
   // Date.UTC rolls Feb 31 over into March: reject dates that do not exist.
   if (new Date(wall).getUTCDate() !== day) return undefined;
   if (offset) {
@@ -88,7 +91,34 @@ export function parseTimestamp(text: string, zone = "UTC"): number | undefined {
   return Math.min(first, second_);
 }
 
-/** ISO-8601 UTC with milliseconds, as in `SessionEvent.time`. */
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * ISO-8601 UTC with milliseconds, as in `SessionEvent.time`. Integer civil-date arithmetic (Howard
+ * Hinnant's days-to-civil) instead of `Date#toISOString`, which costs more than parsing the event.
+ */
 export function isoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  const days = Math.floor(epochMs / 86_400_000);
+  if (days < -719_162 || days > 2_932_896) return new Date(epochMs).toISOString(); // outside years 1-9999
+  let msOfDay = epochMs - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(msOfDay / 3_600_000);
+  msOfDay -= h * 3_600_000;
+  const m = Math.floor(msOfDay / 60_000);
+  msOfDay -= m * 60_000;
+  const sec = Math.floor(msOfDay / 1000);
+  const ms = msOfDay - sec * 1000;
+  const y = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  return `${y}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}.${pad3(ms)}Z`;
 }

@@ -46,3 +46,21 @@ describe("parseTimestamp", () => {
     expect(isoTime(1743055850000)).toBe("2025-03-27T06:10:50.000Z");
   });
 });
+
+describe("parseTimestamp edge years", () => {
+  it("keeps years below 100 as they are", () => {
+    expect(new Date(parseTimestamp("0050-01-01T00:00:00Z") as number).getUTCFullYear()).toBe(50);
+    expect(parseTimestamp("2024-02-29")).toBe(Date.UTC(2024, 1, 29));
+    expect(parseTimestamp("2023-02-29")).toBeUndefined();
+  });
+});
+
+describe("isoTime", () => {
+  it("matches Date#toISOString across eras, leap days and millisecond edges", () => {
+    const samples = [
+      0, -1, 951782400000, 951868799999, 1743055850000, -62135596800000, 253402300799999, 4102444800123,
+    ];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 7919.123 - 900) * 86_400_000 * 0.37 + i));
+    for (const ms of samples) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
+  });
+});

@@ -1,21 +1,45 @@
-import { createVendorClient, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  createVendorClient,
+  type EventStream,
+  type EventStreamOptions,
+  type FieldIssue,
+  paginate,
+  readJson,
+  type VendorClientOptions,
+  validationError,
+} from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { normalizeActionHubEvents } from "./normalize.ts";
 
 /** ActionHub's documented base URLs (the spec's `servers`). */
 export const actionHubServers = {
   production: "https://api.actionhub.ai",
 } as const;
 
-export type ActionHubClientOptions = VendorClientOptions;
-export type ActionHubClient = Client<paths>;
+export interface ActionHubClientOptions extends VendorClientOptions {
+  /** The default `program-id` (brand or business unit) for `events()`. */
+  programId?: string;
+}
+
+export interface ActionHubEventsQuery {
+  /** Your own user id, as sent in ActionHub events. ActionHub logs per user, not per session. */
+  userId: string;
+  /** Falls back to the client's `programId`. */
+  programId?: string;
+}
+
+export type ActionHubClient = Client<paths> & {
+  /** The user's action log, normalized. ActionHub returns it all in one response. */
+  events(query: ActionHubEventsQuery, options?: EventStreamOptions): EventStream;
+};
 
 /**
  * A typed client for ActionHub's user events log. The key goes in the `actionhub-key` header; the
  * program is a required `program-id` header parameter of each call, not part of auth.
  */
 export function createActionHubClient(options: ActionHubClientOptions): ActionHubClient {
-  return createVendorClient<paths>(
+  const client = createVendorClient<paths>(
     {
       vendor: "actionhub",
       baseUrl: actionHubServers.production,
@@ -23,4 +47,29 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
     },
     options,
   );
+  const events = (query: ActionHubEventsQuery, streamOptions: EventStreamOptions = {}) => {
+    const programId = query?.programId ?? options.programId;
+    const issues: FieldIssue[] = [];
+    if (typeof query?.userId !== "string" || query.userId.trim() === "")
+      issues.push({ path: "userId", message: "is required" });
+    if (typeof programId !== "string" || programId.trim() === "") {
+      issues.push({ path: "programId", message: "is required (in the query or the client options)" });
+    }
+    if (issues.length > 0) throw validationError("actionhub", issues);
+    return paginate("actionhub", streamOptions, async (_page, signal) => {
+      const body = await readJson("actionhub", () =>
+        client.GET("/users/{user_id}/events", {
+          params: { path: { user_id: query.userId }, header: { "program-id": programId as string } },
+          parseAs: "text",
+          ...(signal ? { signal } : {}),
+        }),
+      );
+      const normalized = normalizeActionHubEvents(body as never, {
+        userId: query.userId,
+        includeRaw: streamOptions.includeRaw ?? true,
+      });
+      return { events: normalized, hasMore: false };
+    });
+  };
+  return Object.assign(client, { events });
 }

@@ -9,6 +9,7 @@ import {
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
+  type SessionEventTarget,
   type SessionEventType,
   validationError,
 } from "@sessiontrail/core";
@@ -96,7 +97,11 @@ export function normalizeActionHubEvents(
       identity: `${userKey}\u0000${text}\u0000${eventType}\u0000${id ?? ""}`,
     };
     if (userId !== undefined) draft.userId = userId;
-    const target = compact({ id, name: typeof assetName === "string" ? assetName : undefined });
+    // compact drops the empty parts; its return type still lists them as `| undefined`, which
+    // exactOptionalPropertyTypes rejects, hence the cast.
+    const target = compact({ id, name: typeof assetName === "string" ? assetName : undefined }) as
+      | SessionEventTarget
+      | undefined;
     if (target) draft.target = target;
     return draft;
   });

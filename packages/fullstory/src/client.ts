@@ -1,6 +1,15 @@
-import { createVendorClient, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  createVendorClient,
+  type EventStream,
+  type EventStreamOptions,
+  paginate,
+  readJson,
+  type VendorClientOptions,
+  validationError,
+} from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { normalizeFullStoryEvents } from "./normalize.ts";
 
 /**
  * FullStory's documented base URLs (the spec's `servers`). `api.fullstory.com` routes to the key's
@@ -12,14 +21,27 @@ export const fullStoryServers = {
 } as const;
 
 export type FullStoryClientOptions = VendorClientOptions;
-export type FullStoryClient = Client<paths>;
+
+export interface FullStoryEventsQuery {
+  /** The full session id `{device_id}:{session_id}`, e.g. from `FS('getSession')`. */
+  sessionId: string;
+  /** Let FullStory answer from its event cache (faster; may miss the newest configuration). */
+  enableEventCache?: boolean;
+}
+
+export type FullStoryClient = Client<paths> & {
+  /** The session's events, normalized. FullStory returns them all in one response. */
+  events(query: FullStoryEventsQuery, options?: EventStreamOptions): EventStream;
+};
+
+const SESSION_ID = /^[0-9]{1,20}:[0-9]{1,20}$/;
 
 /**
  * A typed client for FullStory's session events. The key goes out as `Authorization: Basic <key>`,
  * verbatim: FullStory's scheme is an API key after the word Basic, not base64 user:password.
  */
 export function createFullStoryClient(options: FullStoryClientOptions): FullStoryClient {
-  return createVendorClient<paths>(
+  const client = createVendorClient<paths>(
     {
       vendor: "fullstory",
       baseUrl: fullStoryServers.production,
@@ -27,4 +49,33 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
     },
     options,
   );
+  const events = (query: FullStoryEventsQuery, streamOptions: EventStreamOptions = {}) => {
+    if (typeof query?.sessionId !== "string" || !SESSION_ID.test(query.sessionId)) {
+      throw validationError("fullstory", [
+        {
+          path: "sessionId",
+          message: `must be "{device_id}:{session_id}" (two decimal ids), got ${JSON.stringify(query?.sessionId)}`,
+        },
+      ]);
+    }
+    return paginate("fullstory", streamOptions, async (_page, signal) => {
+      const body = await readJson("fullstory", () =>
+        client.GET("/v2/sessions/{session_id}/events", {
+          params: {
+            path: { session_id: query.sessionId },
+            ...(query.enableEventCache !== undefined
+              ? { query: { enable_event_cache: query.enableEventCache } }
+              : {}),
+          },
+          parseAs: "text",
+          ...(signal ? { signal } : {}),
+        }),
+      );
+      const normalized = normalizeFullStoryEvents(body as never, {
+        includeRaw: streamOptions.includeRaw ?? true,
+      });
+      return { events: normalized, hasMore: false };
+    });
+  };
+  return Object.assign(client, { events });
 }

@@ -8,6 +8,8 @@ import {
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
+  type SessionEventContext,
+  type SessionEventPage,
   type SessionEventType,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
@@ -82,8 +84,8 @@ function toDraft(item: FullStoryEvent): EventDraft {
       })
     : undefined;
 
-  let page: SessionEvent["page"];
-  let context: SessionEvent["context"];
+  let page: SessionEventPage | undefined;
+  let context: SessionEventContext | undefined;
   let fullUrl: string | undefined;
   if (sourceProperties) {
     const url = record(sourceProperties.url);
@@ -131,7 +133,8 @@ function toDraft(item: FullStoryEvent): EventDraft {
     identity: `${deviceId ?? ""}|${sessionId ?? ""}|${viewId ?? ""}|${eventTime}|${eventType}|${discriminator}`,
   };
   if (vendorId !== undefined) draft.vendorId = vendorId;
-  if (sessionId !== undefined) draft.sessionId = deviceId !== undefined ? `${deviceId}:${sessionId}` : sessionId;
+  if (sessionId !== undefined)
+    draft.sessionId = deviceId !== undefined ? `${deviceId}:${sessionId}` : sessionId;
   if (deviceId !== undefined) draft.deviceId = deviceId;
   if (userId !== undefined) draft.userId = userId;
   if (page) draft.page = page;

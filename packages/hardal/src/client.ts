@@ -1,18 +1,46 @@
-import { createVendorClient, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  createVendorClient,
+  type EventStream,
+  type EventStreamOptions,
+  type FieldIssue,
+  isTimeZone,
+  paginate,
+  readJson,
+  type VendorClientOptions,
+  validationError,
+} from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { normalizeHardalEvents } from "./normalize.ts";
 
 /** Hardal's documented base URLs (the spec's `servers`). */
 export const hardalServers = {
   production: "https://app.usehardal.com",
 } as const;
 
-export type HardalClientOptions = VendorClientOptions;
-export type HardalClient = Client<paths>;
+export interface HardalClientOptions extends VendorClientOptions {
+  /** The default website signal id for `events()`. */
+  signalId?: string;
+}
+
+export interface HardalEventsQuery {
+  sessionId: string;
+  /** Falls back to the client's `signalId`. */
+  signalId?: string;
+  /** IANA zone Hardal renders timestamps in. Default `UTC` here (Hardal's own default is Europe/Istanbul). */
+  timezone?: string;
+  targetSignalId?: string;
+  isHybrid?: boolean;
+}
+
+export type HardalClient = Client<paths> & {
+  /** The session's events, normalized, oldest first, fetched page by page (`pageSize` default 50). */
+  events(query: HardalEventsQuery, options?: EventStreamOptions): EventStream;
+};
 
 /** A typed client for Hardal's session activity API; the key goes out as a Bearer token. */
 export function createHardalClient(options: HardalClientOptions): HardalClient {
-  return createVendorClient<paths>(
+  const client = createVendorClient<paths>(
     {
       vendor: "hardal",
       baseUrl: hardalServers.production,
@@ -20,4 +48,52 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
     },
     options,
   );
+  const events = (query: HardalEventsQuery, streamOptions: EventStreamOptions = {}) => {
+    const signalId = query?.signalId ?? options.signalId;
+    // Asking for UTC makes the timestamps unambiguous whatever the account's settings.
+    const timezone = query?.timezone ?? "UTC";
+    const limit = streamOptions.pageSize ?? 50;
+    const issues: FieldIssue[] = [];
+    if (typeof query?.sessionId !== "string" || query.sessionId.trim() === "") {
+      issues.push({ path: "sessionId", message: "is required" });
+    }
+    if (typeof signalId !== "string" || signalId.trim() === "") {
+      issues.push({ path: "signalId", message: "is required (in the query or the client options)" });
+    }
+    if (!isTimeZone(timezone))
+      issues.push({ path: "timezone", message: `unknown IANA time zone ${JSON.stringify(timezone)}` });
+    if (!Number.isInteger(limit) || limit < 1)
+      issues.push({ path: "pageSize", message: "must be a positive integer" });
+    if (issues.length > 0) throw validationError("hardal", issues);
+
+    return paginate("hardal", streamOptions, async (page, signal) => {
+      const body = (await readJson("hardal", () =>
+        client.GET("/api/websites/{signalId}/sessions/{sessionId}/activity", {
+          params: {
+            path: { signalId: signalId as string, sessionId: query.sessionId },
+            query: {
+              orderBy: "timestamp",
+              order: "asc",
+              timezone,
+              page,
+              limit,
+              ...(query.targetSignalId !== undefined ? { targetSignalId: query.targetSignalId } : {}),
+              ...(query.isHybrid !== undefined ? { isHybrid: query.isHybrid } : {}),
+            },
+          },
+          parseAs: "text",
+          ...(signal ? { signal } : {}),
+        }),
+      )) as { hasMore?: unknown; data?: { hasMore?: unknown } };
+      const normalized = normalizeHardalEvents(body as never, {
+        timezone,
+        sessionId: query.sessionId,
+        includeRaw: streamOptions.includeRaw ?? true,
+      });
+      const hasMore =
+        (Array.isArray((body as { events?: unknown }).events) ? body.hasMore : body.data?.hasMore) === true;
+      return { events: normalized, hasMore };
+    });
+  };
+  return Object.assign(client, { events });
 }

@@ -1,6 +1,16 @@
-import { createVendorClient, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  createVendorClient,
+  type EventStream,
+  type EventStreamOptions,
+  type FieldIssue,
+  paginate,
+  readJson,
+  type VendorClientOptions,
+  validationError,
+} from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { components, paths } from "./generated/schema.js";
+import { normalizeOpenReplayEvents } from "./normalize.ts";
 
 /** OpenReplay's documented base URLs (the spec's `servers`). */
 export const openReplayServers = {
@@ -9,15 +19,63 @@ export const openReplayServers = {
   selfHosted: (domain: string) => `https://${domain}/v2/api`,
 } as const;
 
-export type OpenReplayClientOptions = VendorClientOptions;
-export type OpenReplayClient = Client<paths>;
+export interface OpenReplayClientOptions extends VendorClientOptions {
+  /** The default project key for `events()`. It must belong to the API key's organization. */
+  projectKey?: string;
+}
+
+export interface OpenReplayEventsQuery {
+  sessionId: string;
+  /** Falls back to the client's `projectKey`. */
+  projectKey?: string;
+  /**
+   * The time window, inclusive (Date or epoch ms). OpenReplay requires one; when omitted, `since`
+   * is 2000-01-01 (the API's minimum) and `until` is now, so the whole session is found wherever it is.
+   */
+  since?: Date | number;
+  until?: Date | number;
+}
+
+export type OpenReplayClient = Client<paths> & {
+  /** The session's events, normalized, oldest first, fetched page by page (`pageSize` 1-200, default 200). */
+  events(query: OpenReplayEventsQuery, options?: EventStreamOptions): EventStream;
+};
+
+/** The API's smallest accepted timestamp: 2000-01-01T00:00:00Z. */
+const MIN_TIMESTAMP = 946_684_800_000;
+
+// Without `columns` OpenReplay returns only five base fields; these give page, target and context.
+const COLUMNS: NonNullable<components["schemas"]["EventsSearchRequest"]["columns"]> = [
+  "$user_id",
+  "$device_id",
+  "$auto_captured",
+  "properties",
+  "$properties",
+  "$current_url",
+  "$current_path",
+  "$referrer",
+  "$browser",
+  "$browser_version",
+  "$os",
+  "$os_version",
+  "$device",
+  "$country",
+  "$city",
+  "$screen_width",
+  "$screen_height",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+];
+
+const toMs = (value: Date | number | undefined) => (value instanceof Date ? value.getTime() : value);
 
 /**
  * A typed client for OpenReplay's public API v2. The organization API key goes out as a Bearer
  * token; the project key in the path must belong to the key's organization, or the server says 401.
  */
 export function createOpenReplayClient(options: OpenReplayClientOptions): OpenReplayClient {
-  return createVendorClient<paths>(
+  const client = createVendorClient<paths>(
     {
       vendor: "openreplay",
       baseUrl: openReplayServers.cloud,
@@ -25,4 +83,44 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     },
     options,
   );
+  const events = (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions = {}) => {
+    const projectKey = query?.projectKey ?? options.projectKey;
+    const start = toMs(query?.since) ?? MIN_TIMESTAMP;
+    const end = toMs(query?.until) ?? Date.now();
+    const limit = streamOptions.pageSize ?? 200;
+    const issues: FieldIssue[] = [];
+    const sessionId = query?.sessionId;
+    if (typeof sessionId !== "string" || sessionId.trim() === "")
+      issues.push({ path: "sessionId", message: "is required" });
+    else if (sessionId.length > 256)
+      issues.push({ path: "sessionId", message: "must be at most 256 characters" });
+    if (typeof projectKey !== "string" || projectKey.trim() === "") {
+      issues.push({ path: "projectKey", message: "is required (in the query or the client options)" });
+    }
+    if (!Number.isInteger(start) || start < MIN_TIMESTAMP) {
+      issues.push({ path: "since", message: "must be a date at or after 2000-01-01T00:00:00Z" });
+    }
+    if (!Number.isInteger(end) || end <= start)
+      issues.push({ path: "until", message: "must be after since" });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      issues.push({ path: "pageSize", message: "must be 1-200" });
+    if (issues.length > 0) throw validationError("openreplay", issues);
+
+    return paginate("openreplay", streamOptions, async (page, signal) => {
+      const body = (await readJson("openreplay", () =>
+        client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
+          params: { path: { projectKey: projectKey as string, sessionId } },
+          body: { startTimestamp: start, endTimestamp: end, limit, page, sortOrder: "asc", columns: COLUMNS },
+          parseAs: "text",
+          ...(signal ? { signal } : {}),
+        }),
+      )) as { data?: { total?: number } };
+      const normalized = normalizeOpenReplayEvents(body as never, {
+        includeRaw: streamOptions.includeRaw ?? true,
+      });
+      const total = Number(body?.data?.total ?? 0);
+      return { events: normalized, hasMore: page * limit < total };
+    });
+  };
+  return Object.assign(client, { events });
 }

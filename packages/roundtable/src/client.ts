@@ -1,6 +1,15 @@
-import { createVendorClient, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  createVendorClient,
+  type EventStream,
+  type EventStreamOptions,
+  paginate,
+  readJson,
+  type VendorClientOptions,
+  validationError,
+} from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { normalizeRoundtableEvents } from "./normalize.ts";
 
 /** Roundtable's documented base URLs (the spec's `servers`). */
 export const roundtableServers = {
@@ -8,11 +17,20 @@ export const roundtableServers = {
 } as const;
 
 export type RoundtableClientOptions = VendorClientOptions;
-export type RoundtableClient = Client<paths>;
+
+export interface RoundtableEventsQuery {
+  /** From `window.getRoundtableSessionId()` in the page. */
+  sessionId: string;
+}
+
+export type RoundtableClient = Client<paths> & {
+  /** The session's events, normalized. Roundtable returns the whole log in one response. */
+  events(query: RoundtableEventsQuery, options?: EventStreamOptions): EventStream;
+};
 
 /** A typed client for Roundtable's session-events API; the secret key goes out as a Bearer token. */
 export function createRoundtableClient(options: RoundtableClientOptions): RoundtableClient {
-  return createVendorClient<paths>(
+  const client = createVendorClient<paths>(
     {
       vendor: "roundtable",
       baseUrl: roundtableServers.production,
@@ -20,4 +38,23 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
     },
     options,
   );
+  const events = (query: RoundtableEventsQuery, streamOptions: EventStreamOptions = {}) => {
+    if (typeof query?.sessionId !== "string" || query.sessionId.trim() === "") {
+      throw validationError("roundtable", [{ path: "sessionId", message: "is required" }]);
+    }
+    return paginate("roundtable", streamOptions, async (_page, signal) => {
+      const body = await readJson("roundtable", () =>
+        client.GET("/v1/sessions/{sessionId}/events", {
+          params: { path: { sessionId: query.sessionId } },
+          parseAs: "text",
+          ...(signal ? { signal } : {}),
+        }),
+      );
+      const normalized = normalizeRoundtableEvents(body as never, {
+        includeRaw: streamOptions.includeRaw ?? true,
+      });
+      return { events: normalized, hasMore: false };
+    });
+  };
+  return Object.assign(client, { events });
 }

@@ -1,0 +1,160 @@
+import { type FieldIssue, SessionTrailError, type SessionTrailErrorKind } from "./errors.ts";
+import { excerpt } from "./redact.ts";
+
+/** What openapi-fetch returns for a call made with `parseAs: "text"`. */
+export interface TextResult {
+  /** The body text (openapi-fetch types it as the parsed body even with `parseAs: "text"`). */
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+function kindOf(status: number): SessionTrailErrorKind {
+  if (status === 400 || status === 413 || status === 422) return "validation";
+  if (status === 401) return "auth";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "server";
+  return "invalid_response";
+}
+
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: vendors' error bodies are untyped JSON.
+type Json = any;
+
+/**
+ * Reads the vendor's code, message and field issues from the error shapes seen across vendors:
+ * `{message, code}`, `{error: "..."}`, `{error: {code, message}}`, `{detail: "..."}` and FastAPI's
+ * `{detail: [{loc, msg, type}]}`.
+ */
+function vendorDetails(body: Json): { code?: string; message?: string; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  if (body === null || typeof body !== "object") return { issues };
+  const error = body.error;
+  const message =
+    typeof body.message === "string"
+      ? body.message
+      : typeof error === "string"
+        ? error
+        : typeof error?.message === "string"
+          ? error.message
+          : typeof body.detail === "string"
+            ? body.detail
+            : undefined;
+  const rawCode = body.code ?? (typeof error === "object" ? error?.code : undefined);
+  if (Array.isArray(body.detail)) {
+    for (const item of body.detail) {
+      if (item && typeof item === "object") {
+        const loc = Array.isArray(item.loc) ? item.loc.join(".") : "";
+        issues.push({ path: loc, message: String(item.msg ?? item.type ?? "invalid") });
+      }
+    }
+  }
+  return {
+    ...(rawCode !== undefined && rawCode !== null ? { code: String(rawCode) } : {}),
+    ...(message !== undefined ? { message } : {}),
+    issues,
+  };
+}
+
+/** A typed error for a non-2xx response: status, kind, the vendor's code and message, an excerpt. */
+export function errorFromResponse(vendor: string, response: Response, bodyText: string): SessionTrailError {
+  let parsed: unknown;
+  try {
+    parsed = bodyText === "" ? undefined : JSON.parse(bodyText);
+  } catch {}
+  const { code, message, issues } = vendorDetails(parsed);
+  const status = response.status;
+  const kind = kindOf(status);
+  const retry =
+    status === 429 || status === 503 ? retryAfterMs(response.headers.get("retry-after")) : undefined;
+  const said = message ? `: ${excerpt(message, 160)}` : bodyText === "" ? " with an empty body" : "";
+  return new SessionTrailError({
+    kind,
+    vendor,
+    status,
+    message:
+      status >= 300 && status < 400
+        ? `HTTP ${status} redirect to ${response.headers.get("location") ?? "?"} (not followed: it would carry the key)`
+        : `HTTP ${status} ${kind}${said}`,
+    ...(code !== undefined ? { code } : {}),
+    ...(message !== undefined ? { vendorMessage: excerpt(message, 500) } : {}),
+    ...(retry !== undefined ? { retryAfterMs: retry } : {}),
+    issues,
+    ...(bodyText !== "" ? { bodyExcerpt: excerpt(bodyText) } : {}),
+  });
+}
+
+/** Turns whatever a failed fetch threw into a typed error (abort, timeout, network). */
+export function errorFromThrown(vendor: string, thrown: unknown): SessionTrailError {
+  if (thrown instanceof SessionTrailError) return thrown;
+  const name = (thrown as { name?: string } | null)?.name;
+  if (name === "AbortError")
+    return new SessionTrailError({ kind: "aborted", vendor, message: "aborted", cause: thrown });
+  if (name === "TimeoutError") {
+    return new SessionTrailError({ kind: "timeout", vendor, message: "request timed out", cause: thrown });
+  }
+  const detail =
+    thrown instanceof Error
+      ? thrown.cause instanceof Error
+        ? thrown.cause.message
+        : thrown.message
+      : String(thrown);
+  return new SessionTrailError({
+    kind: "network",
+    vendor,
+    message: `network error: ${excerpt(detail, 160)}`,
+    cause: thrown,
+  });
+}
+
+/**
+ * Runs one call made with `parseAs: "text"` and returns its JSON body, or throws a typed error:
+ * non-2xx statuses, bodies that are not JSON (wrong content type, truncated) and network failures.
+ */
+export async function readJson(vendor: string, call: () => Promise<TextResult>): Promise<unknown> {
+  let result: TextResult;
+  try {
+    result = await call();
+  } catch (thrown) {
+    throw errorFromThrown(vendor, thrown);
+  }
+  const { response } = result;
+  if (!response.ok) {
+    const text = typeof result.error === "string" ? result.error : "";
+    // openapi-fetch puts the status text in `error` for an empty body; treat that as empty.
+    throw errorFromResponse(vendor, response, text === response.statusText && text !== "" ? "" : text);
+  }
+  const text = typeof result.data === "string" ? result.data : "";
+  const type = response.headers.get("content-type") ?? "";
+  if (!/\bjson\b/i.test(type)) {
+    throw new SessionTrailError({
+      kind: "invalid_response",
+      vendor,
+      status: response.status,
+      message: `expected JSON, got ${type ? `content type ${type}` : "no content type"}`,
+      bodyExcerpt: excerpt(text),
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new SessionTrailError({
+      kind: "invalid_response",
+      vendor,
+      status: response.status,
+      message: `response body is not valid JSON (${text.length} bytes; truncated?)`,
+      bodyExcerpt: excerpt(text),
+      cause,
+    });
+  }
+}

@@ -9,6 +9,9 @@ import {
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
+  type SessionEventContext,
+  type SessionEventPage,
+  type SessionEventTarget,
   type SessionEventType,
   validationError,
 } from "@sessiontrail/core";
@@ -60,6 +63,8 @@ function formType(name: string): SessionEventType {
 }
 
 function eventType(category: string, name: string): SessionEventType {
+  const known = typeByCategory.get(category);
+  if (known) return known;
   const lower = category.toLowerCase();
   if (lower === "form") return formType(name);
   // Unknown categories are vendor-defined events: kept as custom.
@@ -158,7 +163,7 @@ export function normalizeHardalEvents(
       properties.utm_term !== undefined ||
       properties.utm_content !== undefined
     ) {
-      const campaign = compact({
+      const campaign = compactAs<NonNullable<SessionEventContext["campaign"]>>({
         source: str(properties.utm_source),
         medium: str(properties.utm_medium),
         name: str(properties.utm_campaign),

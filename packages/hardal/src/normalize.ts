@@ -163,7 +163,7 @@ export function normalizeHardalEvents(
       properties.utm_term !== undefined ||
       properties.utm_content !== undefined
     ) {
-      const campaign = compactAs<NonNullable<SessionEventContext["campaign"]>>({
+      const campaign = compact({
         source: str(properties.utm_source),
         medium: str(properties.utm_medium),
         name: str(properties.utm_campaign),

@@ -9,9 +9,6 @@ import {
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
-  type SessionEventContext,
-  type SessionEventPage,
-  type SessionEventTarget,
   type SessionEventType,
   validationError,
 } from "@sessiontrail/core";

@@ -118,16 +118,31 @@ export function normalizeEvents<Item>(
   for (let i = 0; i < drafts.length; i++) {
     const draft = drafts[i];
     if (!draft) continue;
-    const { vendorId, identity, type, name, timestamp, ...fields } = draft;
+    const { vendorId, timestamp } = draft;
     let id: string;
     if (vendorId && vendorIdCounts.get(vendorId) === 1) {
       id = vendorId;
     } else {
-      const seen = identities.get(identity) ?? 0;
-      identities.set(identity, seen + 1);
-      id = `h_${hash(`${vendor}\u0000${identity}\u0000${seen}`)}`;
+      const seen = identities.get(draft.identity) ?? 0;
+      identities.set(draft.identity, seen + 1);
+      id = `h_${hash(`${vendor}\u0000${draft.identity}\u0000${seen}`)}`;
     }
-    const event: SessionEvent = { id, vendor, type, name, timestamp, time: isoTime(timestamp), ...fields };
+    // Fields are copied one by one: object rest/spread per event costs more than the mapping itself.
+    const event: SessionEvent = {
+      id,
+      vendor,
+      type: draft.type,
+      name: draft.name,
+      timestamp,
+      time: isoTime(timestamp),
+      properties: draft.properties,
+    };
+    if (draft.sessionId !== undefined) event.sessionId = draft.sessionId;
+    if (draft.userId !== undefined) event.userId = draft.userId;
+    if (draft.deviceId !== undefined) event.deviceId = draft.deviceId;
+    if (draft.page !== undefined) event.page = draft.page;
+    if (draft.target !== undefined) event.target = draft.target;
+    if (draft.context !== undefined) event.context = draft.context;
     if (includeRaw) event.raw = items[i];
     events.push(event);
   }

@@ -29,6 +29,9 @@ export type EventDraft = Omit<SessionEvent, "id" | "vendor" | "time" | "raw"> & 
   identity: string;
 };
 
+const MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
 /** Thrown by a vendor's mapping for an event it cannot normalize; the message names what is wrong. */
 export class InvalidEventError extends Error {
   override readonly name = "InvalidEventError";
@@ -100,7 +103,8 @@ export function normalizeEvents<Item>(
         throw new InvalidEventError(`expected an object, got ${item === null ? "null" : typeof item}`);
       }
       const draft = toDraft(item, i);
-      if (!Number.isFinite(draft.timestamp) || Math.abs(draft.timestamp) > 8.64e15) {
+      // Years 0000-9999: what an ISO-8601 `time` with a four-digit year can say.
+      if (!Number.isInteger(draft.timestamp) || draft.timestamp < MIN_MS || draft.timestamp > MAX_MS) {
         throw new InvalidEventError("has no valid timestamp");
       }
       drafts[i] = draft;

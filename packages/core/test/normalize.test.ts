@@ -79,3 +79,13 @@ describe("copyProperties", () => {
     expect(copyProperties(null)).toEqual({});
   });
 });
+
+describe("normalizeEvents timestamp range", () => {
+  it("accepts years 0000-9999 only, and whole milliseconds", () => {
+    const one = (at: number) => normalizeEvents("v", [{ at, what: "x" }], undefined, toDraft);
+    expect(one(253402300799999)[0]?.time).toBe("9999-12-31T23:59:59.999Z");
+    expect(one(-62167219200000)[0]?.time).toBe("0000-01-01T00:00:00.000Z");
+    expect(() => one(253402300800000)).toThrow(/timestamp/);
+    expect(() => one(1.5)).toThrow(/timestamp/);
+  });
+});

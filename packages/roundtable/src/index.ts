@@ -5,3 +5,4 @@ export {
   roundtableServers,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";
+export { normalizeRoundtableEvents, type RoundtableNormalizeOptions } from "./normalize.ts";

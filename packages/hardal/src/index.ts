@@ -1,3 +1,13 @@
+// What users of this one package need from core, so they never import a transitive dependency.
+export {
+  type EventStream,
+  type EventStreamOptions,
+  type NormalizeOptions,
+  type NormalizeWarning,
+  type SessionEvent,
+  SessionTrailError,
+  type SessionTrailErrorKind,
+} from "@sessiontrail/core";
 export {
   createHardalClient,
   type HardalClient,

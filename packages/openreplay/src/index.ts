@@ -1,3 +1,13 @@
+// What users of this one package need from core, so they never import a transitive dependency.
+export {
+  type EventStream,
+  type EventStreamOptions,
+  type NormalizeOptions,
+  type NormalizeWarning,
+  type SessionEvent,
+  SessionTrailError,
+  type SessionTrailErrorKind,
+} from "@sessiontrail/core";
 export {
   createOpenReplayClient,
   type OpenReplayClient,
@@ -5,3 +15,4 @@ export {
   openReplayServers,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";
+export { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "./normalize.ts";

@@ -130,9 +130,18 @@ export async function readJson(vendor: string, call: () => Promise<TextResult>):
   }
   const { response } = result;
   if (!response.ok) {
-    const text = typeof result.error === "string" ? result.error : "";
-    // openapi-fetch puts the status text in `error` for an empty body; treat that as empty.
-    throw errorFromResponse(vendor, response, text === response.statusText && text !== "" ? "" : text);
+    // openapi-fetch hands a JSON error body over parsed whatever `parseAs` says, text as a string,
+    // and the status text for an empty body (treated as empty here).
+    const error = result.error;
+    const text =
+      typeof error === "string"
+        ? error === response.statusText
+          ? ""
+          : error
+        : error === undefined
+          ? ""
+          : JSON.stringify(error);
+    throw errorFromResponse(vendor, response, text);
   }
   const text = typeof result.data === "string" ? result.data : "";
   const type = response.headers.get("content-type") ?? "";

@@ -37,3 +37,58 @@ describe("fullstory client: the request it sends", () => {
     );
   });
 });
+
+describe("fullstory client: events() errors", () => {
+  it("turns a JSON error body into a typed error with the vendor's code, message and Retry-After", async () => {
+    const body = { message: "Too many requests.", code: "too_many_requests" };
+    const fetch = async () =>
+      new Response(JSON.stringify(body), {
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": "7" },
+      });
+    const client = createFullStoryClient({ apiKey: "na1.fs_secret_key", fetch });
+    const error = await client
+      .events({ sessionId })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "SessionTrailError",
+      kind: "rate_limited",
+      status: 429,
+      code: "too_many_requests",
+      vendorMessage: "Too many requests.",
+      retryAfterMs: 7000,
+    });
+    expect(JSON.stringify(error)).not.toContain("fs_secret_key");
+  });
+
+  it("reports an empty 401 body as empty, and a truncated 200 body as invalid_response with an excerpt", async () => {
+    const empty = createFullStoryClient({
+      apiKey: "k_123456",
+      fetch: async () => new Response(null, { status: 401 }),
+    });
+    await expect(empty.events({ sessionId }).toArray()).rejects.toMatchObject({
+      kind: "auth",
+      message: /empty body/,
+    });
+    const truncated = createFullStoryClient({
+      apiKey: "k_123456",
+      fetch: async () =>
+        new Response('{"events": [{"device_id": "1', {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        }),
+    });
+    await expect(truncated.events({ sessionId }).toArray()).rejects.toMatchObject({
+      kind: "invalid_response",
+      bodyExcerpt: '{"events": [{"device_id": "1',
+    });
+  });
+
+  it("refuses a malformed session id before sending", async () => {
+    const { fetch, requests } = recordingFetch(() => jsonResponse(200, { events: [] }));
+    const client = createFullStoryClient({ apiKey: "k_123456", fetch });
+    expect(() => client.events({ sessionId: "abc" })).toThrow(/device_id/);
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,29 @@
+export { type CliIo, mockInstructions, processIo, run, UsageError, vendorErrorLine } from "./cli.ts";
+export {
+  cell,
+  formatJson,
+  formatNdjson,
+  formatTable,
+  localTime,
+  type OutputFormat,
+  whereOf,
+} from "./format.ts";
+export { timelineHtml } from "./html.ts";
+export {
+  bundledSpecs,
+  freePort,
+  type Mocks,
+  prismBinary,
+  type StartMocksOptions,
+  startMocks,
+} from "./mock.ts";
+export {
+  envName,
+  isVendorName,
+  mockDefaults,
+  type VendorAdapter,
+  type VendorCall,
+  type VendorName,
+  vendorNames,
+  vendors,
+} from "./vendors.ts";

@@ -3,7 +3,11 @@ import { createActionHubClient } from "@sessiontrail/actionhub";
 import { type EventStream, type EventStreamOptions, readJson } from "@sessiontrail/core";
 import { createFullStoryClient } from "@sessiontrail/fullstory";
 import { createHardalClient } from "@sessiontrail/hardal";
-import { createOpenReplayClient, type components as OpenReplayComponents } from "@sessiontrail/openreplay";
+import {
+  createOpenReplayClient,
+  OPENREPLAY_MIN_TIMESTAMP,
+  openReplayEventColumns,
+} from "@sessiontrail/openreplay";
 import { createRoundtableClient } from "@sessiontrail/roundtable";
 
 export const vendorNames = ["roundtable", "openreplay", "fullstory", "actionhub", "hardal"] as const;
@@ -89,33 +93,6 @@ const streamOptions = (call: VendorCall): EventStreamOptions => ({
   ...(call.maxEvents !== undefined ? { maxEvents: call.maxEvents } : {}),
 });
 
-// The columns OpenReplay's events() asks for (it returns only five base fields without them).
-// Kept in step with packages/openreplay/src/client.ts; the request type checks every name.
-const OPENREPLAY_COLUMNS: NonNullable<OpenReplayComponents["schemas"]["EventsSearchRequest"]["columns"]> = [
-  "$user_id",
-  "$device_id",
-  "$auto_captured",
-  "properties",
-  "$properties",
-  "$current_url",
-  "$current_path",
-  "$referrer",
-  "$browser",
-  "$browser_version",
-  "$os",
-  "$os_version",
-  "$device",
-  "$country",
-  "$city",
-  "$screen_width",
-  "$screen_height",
-  "utm_source",
-  "utm_medium",
-  "utm_campaign",
-];
-/** OpenReplay's smallest accepted timestamp (2000-01-01), the default start of the window. */
-const OPENREPLAY_MIN_TIMESTAMP = 946_684_800_000;
-
 export const vendors: Record<VendorName, VendorAdapter> = {
   roundtable: {
     name: "roundtable",
@@ -152,7 +129,7 @@ export const vendors: Record<VendorName, VendorAdapter> = {
             limit: call.pageSize ?? 200,
             page: 1,
             sortOrder: "asc",
-            columns: OPENREPLAY_COLUMNS,
+            columns: openReplayEventColumns,
           },
           parseAs: "text",
         }),

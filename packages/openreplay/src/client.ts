@@ -41,11 +41,14 @@ export type OpenReplayClient = Client<paths> & {
   events(query: OpenReplayEventsQuery, options?: EventStreamOptions): EventStream;
 };
 
-/** The API's smallest accepted timestamp: 2000-01-01T00:00:00Z. */
-const MIN_TIMESTAMP = 946_684_800_000;
+/** The API's smallest accepted timestamp: 2000-01-01T00:00:00Z, the default start of `events()`' window. */
+export const OPENREPLAY_MIN_TIMESTAMP = 946_684_800_000;
 
-// Without `columns` OpenReplay returns only five base fields; these give page, target and context.
-const COLUMNS: NonNullable<components["schemas"]["EventsSearchRequest"]["columns"]> = [
+/**
+ * The event columns `events()` asks for: without `columns` OpenReplay returns only five base fields;
+ * these give page, target and context. Exported for raw calls that want what `events()` gets.
+ */
+export const openReplayEventColumns: NonNullable<components["schemas"]["EventsSearchRequest"]["columns"]> = [
   "$user_id",
   "$device_id",
   "$auto_captured",
@@ -85,7 +88,7 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
   );
   const events = (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions = {}) => {
     const projectKey = query?.projectKey ?? options.projectKey;
-    const start = toMs(query?.since) ?? MIN_TIMESTAMP;
+    const start = toMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
     const end = toMs(query?.until) ?? Date.now();
     const limit = streamOptions.pageSize ?? 200;
     const issues: FieldIssue[] = [];
@@ -97,7 +100,7 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     if (typeof projectKey !== "string" || projectKey.trim() === "") {
       issues.push({ path: "projectKey", message: "is required (in the query or the client options)" });
     }
-    if (!Number.isInteger(start) || start < MIN_TIMESTAMP) {
+    if (!Number.isInteger(start) || start < OPENREPLAY_MIN_TIMESTAMP) {
       issues.push({ path: "since", message: "must be a date at or after 2000-01-01T00:00:00Z" });
     }
     if (!Number.isInteger(end) || end <= start)
@@ -110,7 +113,14 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
       const body = (await readJson("openreplay", () =>
         client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
           params: { path: { projectKey: projectKey as string, sessionId } },
-          body: { startTimestamp: start, endTimestamp: end, limit, page, sortOrder: "asc", columns: COLUMNS },
+          body: {
+            startTimestamp: start,
+            endTimestamp: end,
+            limit,
+            page,
+            sortOrder: "asc",
+            columns: openReplayEventColumns,
+          },
           parseAs: "text",
           ...(signal ? { signal } : {}),
         }),

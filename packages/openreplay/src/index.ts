@@ -10,8 +10,10 @@ export {
 } from "@sessiontrail/core";
 export {
   createOpenReplayClient,
+  OPENREPLAY_MIN_TIMESTAMP,
   type OpenReplayClient,
   type OpenReplayClientOptions,
+  openReplayEventColumns,
   openReplayServers,
 } from "./client.ts";
 export type { components, operations, paths } from "./generated/schema.js";

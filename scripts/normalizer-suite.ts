@@ -3,7 +3,12 @@
 // against sessionEventSchema.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type NormalizeOptions, type SessionEvent, sessionEventSchema } from "@sessiontrail/core";
+import {
+  type NormalizeOptions,
+  type SessionEvent,
+  SessionTrailError,
+  sessionEventSchema,
+} from "@sessiontrail/core";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -23,6 +28,17 @@ export function sessionEventErrors(events: readonly unknown[]): string[] {
     }
   });
   return errors;
+}
+
+/** Runs `fn`, expects it to throw a SessionTrailError, and returns that error for further checks. */
+export function thrown(fn: () => unknown): SessionTrailError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SessionTrailError);
+    return error as SessionTrailError;
+  }
+  throw new Error("did not throw");
 }
 
 export interface NormalizerSuite {

@@ -22,17 +22,23 @@ export function loadSpec(vendor: string): Json {
   return parse(readFileSync(join(repoRoot, "specs", vendor, "openapi.yaml"), "utf8"));
 }
 
-function deref(doc: Json, node: Json): Json {
-  let current = node;
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    const ref: string = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .reduce((n: Json, key) => n?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+/** Follows `$ref`s from a JSON pointer; returns the node and the pointer where it really lives. */
+export function resolvePointer(doc: Json, pointer: string): { node: Json; pointer: string } {
+  let node = pointer
+    .split("/")
+    .slice(1)
+    .reduce((n: Json, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  let where = pointer;
+  while (typeof node?.$ref === "string") {
+    if (!node.$ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${node.$ref}`);
+    where = node.$ref.slice(1);
+    node = resolvePointer(doc, where).node;
   }
-  return current;
+  return { node, pointer: where };
+}
+
+function deref(doc: Json, node: Json): Json {
+  return typeof node?.$ref === "string" ? resolvePointer(doc, node.$ref.slice(1)).node : node;
 }
 
 export function specServers(vendor: string): string[] {

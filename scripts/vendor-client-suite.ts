@@ -101,10 +101,6 @@ export function vendorClientSuite<C>(suite: VendorClientSuite<C>): void {
     });
 
     it("does not follow redirects, which would carry the key to another host", async () => {
-      const { fetch, requests } = recordingFetch(() => new Response(null, { status: 200 }));
-      await suite.call(suite.create({ apiKey, fetch }));
-      // The recorded Request is what the client built; its redirect mode travels with it.
-      expect(requests).toHaveLength(1);
       let mode: RequestRedirect | undefined;
       await suite.call(
         suite.create({

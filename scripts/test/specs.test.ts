@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../spec-examples.ts";
+import { resolvePointer as at, loadSpec } from "../spec-examples.ts";
 import { repoRoot, vendorSpecs } from "../specs.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed OpenAPI documents are untyped JSON.
@@ -23,20 +23,6 @@ it("redocly.yaml lists every spec folder, and each has its vendor package", () =
 });
 
 const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
-
-/** Follows `$ref`s from a JSON pointer; returns the node and the pointer where it really lives. */
-function at(doc: Json, pointer: string): { node: Json; pointer: string } {
-  let node = pointer
-    .split("/")
-    .slice(1)
-    .reduce((n: Json, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  let where = pointer;
-  while (typeof node?.$ref === "string") {
-    where = node.$ref.slice(1);
-    node = at(doc, where).node;
-  }
-  return { node, pointer: where };
-}
 
 interface ExampleCase {
   where: string;

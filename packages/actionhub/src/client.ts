@@ -3,8 +3,7 @@ import {
   type EventStream,
   type EventStreamOptions,
   type FieldIssue,
-  paginate,
-  readJson,
+  singleResponse,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
@@ -56,20 +55,17 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
       issues.push({ path: "programId", message: "is required (in the query or the client options)" });
     }
     if (issues.length > 0) throw validationError("actionhub", issues);
-    return paginate("actionhub", streamOptions, async (_page, signal) => {
-      const body = await readJson("actionhub", () =>
+    return singleResponse(
+      "actionhub",
+      streamOptions,
+      (signal) =>
         client.GET("/users/{user_id}/events", {
           params: { path: { user_id: query.userId }, header: { "program-id": programId as string } },
           parseAs: "text",
           ...(signal ? { signal } : {}),
         }),
-      );
-      const normalized = normalizeActionHubEvents(body as never, {
-        userId: query.userId,
-        includeRaw: streamOptions.includeRaw ?? true,
-      });
-      return { events: normalized, hasMore: false };
-    });
+      (body, includeRaw) => normalizeActionHubEvents(body as never, { userId: query.userId, includeRaw }),
+    );
   };
   return Object.assign(client, { events });
 }

@@ -1,6 +1,5 @@
-import { SessionTrailError } from "@sessiontrail/core";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
+import { normalizerSuite, sessionEventErrors, thrown } from "../../../scripts/normalizer-suite.ts";
 import { type ActionHubNormalizeOptions, type components, normalizeActionHubEvents } from "../src/index.ts";
 
 type Action = components["schemas"]["UserRawHistoryAction"];
@@ -28,16 +27,6 @@ const one = (over: Partial<Action> = {}, options?: ActionHubNormalizeOptions) =>
   if (!event) throw new Error("no event");
   return event;
 };
-
-function thrown(fn: () => unknown): SessionTrailError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionTrailError);
-    return error as SessionTrailError;
-  }
-  throw new Error("did not throw");
-}
 
 describe("actionhub normalizer: event types", () => {
   it("maps visit and view to page_view, click to click, keeping event_type as the name", () => {

@@ -34,5 +34,5 @@ export {
 export { excerpt, redactSecrets, registerSecret } from "./redact.ts";
 export { errorFromResponse, errorFromThrown, readJson, retryAfterMs, type TextResult } from "./response.ts";
 export { default as sessionEventSchema } from "./session-event.schema.json" with { type: "json" };
-export { EventStream, type EventStreamOptions, type Page, paginate } from "./stream.ts";
+export { EventStream, type EventStreamOptions, type Page, paginate, singleResponse } from "./stream.ts";
 export { isoTime, isTimeZone, parseTimestamp, zoneOffsetMs } from "./time.ts";

@@ -1,5 +1,6 @@
 import { SessionTrailError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
+import { excerpt } from "./redact.ts";
 import { isoTime } from "./time.ts";
 
 export interface NormalizeOptions {
@@ -49,7 +50,7 @@ export function invalidBody(vendor: string, message: string, body: unknown): Ses
     kind: "invalid_response",
     vendor,
     message: `unexpected response body: ${message}`,
-    bodyExcerpt: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+    bodyExcerpt: excerpt(text),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SessionEvent } from "./event.ts";
-import { errorFromThrown } from "./response.ts";
+import { errorFromThrown, readJson, type TextResult } from "./response.ts";
 
 /** Options every `client.events()` takes. */
 export interface EventStreamOptions {
@@ -11,7 +11,7 @@ export interface EventStreamOptions {
   signal?: AbortSignal;
   /** Keep the untouched vendor event in `raw` (default true). */
   includeRaw?: boolean;
-  /** Start at this page (1-based), e.g. to resume after `SessionTrailError.resumePage`. */
+  /** Start at this page (1-based), e.g. to resume after the last page that completed. */
   startPage?: number;
 }
 
@@ -65,5 +65,21 @@ export function paginate(
       }
       if (!hasMore || events.length === 0 || yielded >= max) return;
     }
+  });
+}
+
+/**
+ * The stream of a vendor that returns a whole session in one response (Roundtable, FullStory,
+ * ActionHub): one call made with `parseAs: "text"`, read as JSON, normalized as one page.
+ */
+export function singleResponse(
+  vendor: string,
+  options: EventStreamOptions,
+  call: (signal: AbortSignal | undefined) => Promise<TextResult>,
+  normalize: (body: unknown, includeRaw: boolean) => SessionEvent[],
+): EventStream {
+  return paginate(vendor, options, async (_page, signal) => {
+    const body = await readJson(vendor, () => call(signal));
+    return { events: normalize(body, options.includeRaw ?? true), hasMore: false };
   });
 }

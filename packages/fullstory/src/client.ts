@@ -2,8 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  paginate,
-  readJson,
+  singleResponse,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
@@ -58,8 +57,10 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
         },
       ]);
     }
-    return paginate("fullstory", streamOptions, async (_page, signal) => {
-      const body = await readJson("fullstory", () =>
+    return singleResponse(
+      "fullstory",
+      streamOptions,
+      (signal) =>
         client.GET("/v2/sessions/{session_id}/events", {
           params: {
             path: { session_id: query.sessionId },
@@ -70,12 +71,8 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
           parseAs: "text",
           ...(signal ? { signal } : {}),
         }),
-      );
-      const normalized = normalizeFullStoryEvents(body as never, {
-        includeRaw: streamOptions.includeRaw ?? true,
-      });
-      return { events: normalized, hasMore: false };
-    });
+      (body, includeRaw) => normalizeFullStoryEvents(body as never, { includeRaw }),
+    );
   };
   return Object.assign(client, { events });
 }

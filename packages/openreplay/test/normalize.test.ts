@@ -1,6 +1,5 @@
-import { SessionTrailError } from "@sessiontrail/core";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
+import { normalizerSuite, sessionEventErrors, thrown } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "../src/index.ts";
 
 type EventEntry = components["schemas"]["EventEntry"];
@@ -29,16 +28,6 @@ function one(fields: Partial<EventEntry> & Record<string, unknown> = {}) {
   const [first] = normalize([event(fields)], { includeRaw: false });
   if (!first) throw new Error("no event");
   return first;
-}
-
-function thrown(fn: () => unknown): SessionTrailError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionTrailError);
-    return error as SessionTrailError;
-  }
-  throw new Error("did not throw");
 }
 
 describe("openreplay normalizer: ids and time", () => {

@@ -2,8 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  paginate,
-  readJson,
+  singleResponse,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
@@ -42,19 +41,17 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
     if (typeof query?.sessionId !== "string" || query.sessionId.trim() === "") {
       throw validationError("roundtable", [{ path: "sessionId", message: "is required" }]);
     }
-    return paginate("roundtable", streamOptions, async (_page, signal) => {
-      const body = await readJson("roundtable", () =>
+    return singleResponse(
+      "roundtable",
+      streamOptions,
+      (signal) =>
         client.GET("/v1/sessions/{sessionId}/events", {
           params: { path: { sessionId: query.sessionId } },
           parseAs: "text",
           ...(signal ? { signal } : {}),
         }),
-      );
-      const normalized = normalizeRoundtableEvents(body as never, {
-        includeRaw: streamOptions.includeRaw ?? true,
-      });
-      return { events: normalized, hasMore: false };
-    });
+      (body, includeRaw) => normalizeRoundtableEvents(body as never, { includeRaw }),
+    );
   };
   return Object.assign(client, { events });
 }

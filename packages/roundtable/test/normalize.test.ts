@@ -1,6 +1,6 @@
-import { type NormalizeWarning, type SessionEvent, SessionTrailError } from "@sessiontrail/core";
+import type { NormalizeWarning, SessionEvent } from "@sessiontrail/core";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
+import { normalizerSuite, sessionEventErrors, thrown } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeRoundtableEvents } from "../src/index.ts";
 
 type Body = components["schemas"]["SessionEvents"];
@@ -20,16 +20,6 @@ function one(event: Record<string, unknown>): SessionEvent {
 }
 
 const action = (text: string) => one({ action: text, unix_timestamp: at });
-
-function thrown(run: () => unknown): SessionTrailError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SessionTrailError);
-    return error as SessionTrailError;
-  }
-  throw new Error("expected a SessionTrailError");
-}
 
 describe("roundtable normalizer: the instant and the local time", () => {
   it("takes the instant from unix_timestamp and keeps user_time verbatim as a property", () => {

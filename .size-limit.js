@@ -1,0 +1,33 @@
+// Size budgets (size-limit with @size-limit/esbuild + @size-limit/file): what a bundler ships for a
+// user of one vendor package — the vendor's dist, @sessiontrail/core and openapi-fetch, bundled by
+// esbuild, minified, gzipped. Run `pnpm size` after `pnpm build`.
+//
+// Two checks per vendor: the realistic import (create the client + normalize) and the whole package
+// (`import *`). To measure another library the same way, add an entry with its entry file as `path`
+// and the names a user imports as `import`.
+const budget = "5 kB";
+
+const vendors = [
+  ["roundtable", "createRoundtableClient", "normalizeRoundtableEvents"],
+  ["openreplay", "createOpenReplayClient", "normalizeOpenReplayEvents"],
+  ["fullstory", "createFullStoryClient", "normalizeFullStoryEvents"],
+  ["actionhub", "createActionHubClient", "normalizeActionHubEvents"],
+  ["hardal", "createHardalClient", "normalizeHardalEvents"],
+];
+
+export default vendors.flatMap(([vendor, create, normalize]) => [
+  {
+    name: `@sessiontrail/${vendor}: { ${create}, ${normalize} }`,
+    path: `packages/${vendor}/dist/index.js`,
+    import: `{ ${create}, ${normalize} }`,
+    gzip: true,
+    limit: budget,
+  },
+  {
+    name: `@sessiontrail/${vendor}: whole package`,
+    path: `packages/${vendor}/dist/index.js`,
+    import: "*",
+    gzip: true,
+    limit: budget,
+  },
+]);

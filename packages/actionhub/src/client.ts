@@ -2,7 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  type FieldIssue,
+  idIssues,
   singleResponse,
   type VendorClientOptions,
   validationError,
@@ -48,12 +48,10 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
   );
   const events = (query: ActionHubEventsQuery, streamOptions: EventStreamOptions = {}) => {
     const programId = query?.programId ?? options.programId;
-    const issues: FieldIssue[] = [];
-    if (typeof query?.userId !== "string" || query.userId.trim() === "")
-      issues.push({ path: "userId", message: "is required" });
+    const issues = idIssues("userId", query?.userId);
     if (typeof programId !== "string" || programId.trim() === "") {
       issues.push({ path: "programId", message: "is required (in the query or the client options)" });
-    }
+    } else issues.push(...idIssues("programId", programId));
     if (issues.length > 0) throw validationError("actionhub", issues);
     return singleResponse(
       "actionhub",
@@ -61,8 +59,8 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
       (signal) =>
         client.GET("/users/{user_id}/events", {
           params: { path: { user_id: query.userId }, header: { "program-id": programId as string } },
-          parseAs: "text",
-          ...(signal ? { signal } : {}),
+          parseAs: "stream",
+          signal,
         }),
       (body, includeRaw) => normalizeActionHubEvents(body as never, { userId: query.userId, includeRaw }),
     );

@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { type FieldIssue, validationError } from "./errors.ts";
+import { type RateLimit, sharedRateLimiter } from "./rate-limit.ts";
 import { registerSecret } from "./redact.ts";
 
 /** Options every vendor client takes. */
@@ -14,6 +15,12 @@ export interface VendorClientOptions {
   headers?: Record<string, string>;
   /** Allows a plain `http:` base URL that is not on loopback. Keys would travel unencrypted. */
   allowInsecureBaseUrl?: boolean;
+  /**
+   * Client-side throttling of every request made with this key, raw calls included. Defaults to the
+   * vendor's documented limit (Hardal: 100 requests per minute; the others publish none). `false`
+   * turns it off; clients made with the same key share one limit.
+   */
+  rateLimit?: RateLimit | false;
 }
 
 /** What a vendor package tells core about its API. */
@@ -24,6 +31,8 @@ export interface VendorDefinition {
   baseUrl: string;
   /** The header that carries the key, exactly as the vendor expects it. */
   authHeader(apiKey: string): readonly [name: string, value: string];
+  /** The vendor's documented rate limit per key, if it publishes one. */
+  rateLimit?: RateLimit;
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -52,6 +61,24 @@ export function checkBaseUrl(vendor: string, baseUrl: string, allowInsecure = fa
     throw validationError(vendor, [{ path: "baseUrl", message: "must not contain a query or fragment" }]);
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/** The longest id sent by `events()` (no vendor documents one; real ids are far shorter). */
+export const MAX_ID_LENGTH = 256;
+
+/**
+ * Problems with an id given to `events()`: missing, blank, over-long, or holding control characters.
+ * Ids are percent-encoded into their path segment, so `../../admin?x=1` is sent as one odd id.
+ */
+export function idIssues(path: string, value: unknown, required = true): FieldIssue[] {
+  if (value === undefined && !required) return [];
+  if (typeof value !== "string" || value.trim() === "") {
+    return [{ path, message: required ? "is required" : "must not be empty" }];
+  }
+  if (value.length > MAX_ID_LENGTH) return [{ path, message: `must be at most ${MAX_ID_LENGTH} characters` }];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (/[\u0000-\u001f\u007f]/.test(value)) return [{ path, message: "must not contain control characters" }];
+  return [];
 }
 
 /**
@@ -107,12 +134,20 @@ export function createVendorClient<Paths extends {}>(
     // A redirect is not followed: fetch would carry a custom auth header (actionhub-key) to any host.
     redirect: "manual",
   });
+  const limit = options.rateLimit === undefined ? definition.rateLimit : options.rateLimit || undefined;
+  if (limit && !(Number.isInteger(limit.requests) && limit.requests > 0 && limit.perMs > 0)) {
+    throw validationError(vendor, [
+      { path: "rateLimit", message: "needs a positive integer `requests` and a positive `perMs`" },
+    ]);
+  }
+  const limiter = limit ? sharedRateLimiter(vendor, apiKey, limit) : undefined;
   const auth: Middleware = {
     onRequest({ request, schemaPath, params }) {
       const issues = pathParamIssues(schemaPath, params.path as Record<string, unknown> | undefined);
       if (issues.length > 0) throw validationError(vendor, issues);
       request.headers.set(authName, authValue);
-      return request;
+      // A waiting request is cancelled by its own signal, at once.
+      return limiter ? limiter.acquire(vendor, request.signal).then(() => request) : request;
     },
   };
   client.use(auth);

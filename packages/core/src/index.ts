@@ -1,6 +1,8 @@
 export {
   checkBaseUrl,
   createVendorClient,
+  idIssues,
+  MAX_ID_LENGTH,
   pathParamIssues,
   type VendorClientOptions,
   type VendorDefinition,
@@ -31,8 +33,34 @@ export {
   type NormalizeWarning,
   normalizeEvents,
 } from "./normalize.ts";
+export { type RateLimit, RateLimiter } from "./rate-limit.ts";
 export { excerpt, redactSecrets, registerSecret } from "./redact.ts";
-export { errorFromResponse, errorFromThrown, readJson, retryAfterMs, type TextResult } from "./response.ts";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorFromResponse,
+  errorFromThrown,
+  readJson,
+  retryAfterMs,
+  type TextResult,
+} from "./response.ts";
+export {
+  type AttemptOptions,
+  backoffMs,
+  DEFAULT_TIMEOUT_MS,
+  isRetryable,
+  type RetryOptions,
+  sleep,
+  withRetries,
+} from "./retry.ts";
 export { default as sessionEventSchema } from "./session-event.schema.json" with { type: "json" };
-export { EventStream, type EventStreamOptions, type Page, paginate, singleResponse } from "./stream.ts";
+export {
+  EventStream,
+  type EventStreamOptions,
+  type FetchPage,
+  type Page,
+  paginate,
+  type StreamPosition,
+  singleResponse,
+  streamOptionIssues,
+} from "./stream.ts";
 export { isoTime, isTimeZone, parseTimestamp, zoneOffsetMs } from "./time.ts";

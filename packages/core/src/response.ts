@@ -1,9 +1,12 @@
 import { type FieldIssue, SessionTrailError, type SessionTrailErrorKind } from "./errors.ts";
 import { excerpt } from "./redact.ts";
 
-/** What openapi-fetch returns for a call made with `parseAs: "text"`. */
+/** What openapi-fetch returns for a call made with `parseAs: "stream"` (or `"text"`). */
 export interface TextResult {
-  /** The body text (openapi-fetch types it as the parsed body even with `parseAs: "text"`). */
+  /**
+   * The body: a `ReadableStream` with `parseAs: "stream"`, text with `parseAs: "text"` (openapi-fetch
+   * types it as the parsed body either way).
+   */
   data?: unknown;
   error?: unknown;
   response: Response;
@@ -117,11 +120,60 @@ export function errorFromThrown(vendor: string, thrown: unknown): SessionTrailEr
   });
 }
 
+/** The largest response body read by default: 64 MiB, far above any vendor's page or session. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(vendor: string, status: number, maxBytes: number): SessionTrailError {
+  return new SessionTrailError({
+    kind: "invalid_response",
+    vendor,
+    status,
+    message: `response body is larger than ${maxBytes} bytes (maxResponseBytes)`,
+  });
+}
+
+/** Reads a body stream as text, refusing to hold more than `maxBytes` of it. */
+async function readText(
+  vendor: string,
+  response: Response,
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await body.cancel().catch(() => {});
+    throw tooLarge(vendor, response.status, maxBytes);
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(vendor, response.status, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder();
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
 /**
- * Runs one call made with `parseAs: "text"` and returns its JSON body, or throws a typed error:
- * non-2xx statuses, bodies that are not JSON (wrong content type, truncated) and network failures.
+ * Runs one call made with `parseAs: "stream"` (or `"text"`) and returns its JSON body, or throws a
+ * typed error: non-2xx statuses, bodies that are not JSON (wrong content type, truncated), bodies
+ * over `maxBytes`, network failures and timeouts (also while the body is read).
  */
-export async function readJson(vendor: string, call: () => Promise<TextResult>): Promise<unknown> {
+export async function readJson(
+  vendor: string,
+  call: () => Promise<TextResult>,
+  maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
+): Promise<unknown> {
   let result: TextResult;
   try {
     result = await call();
@@ -143,8 +195,17 @@ export async function readJson(vendor: string, call: () => Promise<TextResult>):
           : JSON.stringify(error);
     throw errorFromResponse(vendor, response, text);
   }
-  const text = typeof result.data === "string" ? result.data : "";
   const type = response.headers.get("content-type") ?? "";
+  const data = result.data;
+  let text = "";
+  if (typeof data === "string") text = data;
+  else if (data instanceof ReadableStream) {
+    try {
+      text = await readText(vendor, response, data, maxBytes);
+    } catch (thrown) {
+      throw errorFromThrown(vendor, thrown);
+    }
+  }
   if (!/\bjson\b/i.test(type)) {
     throw new SessionTrailError({
       kind: "invalid_response",

@@ -68,8 +68,8 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
               ? { query: { enable_event_cache: query.enableEventCache } }
               : {}),
           },
-          parseAs: "text",
-          ...(signal ? { signal } : {}),
+          parseAs: "stream",
+          signal,
         }),
       (body, includeRaw) => normalizeFullStoryEvents(body as never, { includeRaw }),
     );

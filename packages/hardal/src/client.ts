@@ -2,7 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  type FieldIssue,
+  idIssues,
   isTimeZone,
   paginate,
   readJson,
@@ -38,6 +38,13 @@ export type HardalClient = Client<paths> & {
   events(query: HardalEventsQuery, options?: EventStreamOptions): EventStream;
 };
 
+interface HardalPageFields {
+  events?: unknown;
+  hasMore?: unknown;
+  totalCount?: unknown;
+  pageSize?: unknown;
+}
+
 /** A typed client for Hardal's session activity API; the key goes out as a Bearer token. */
 export function createHardalClient(options: HardalClientOptions): HardalClient {
   const client = createVendorClient<paths>(
@@ -45,6 +52,8 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
       vendor: "hardal",
       baseUrl: hardalServers.production,
       authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
+      // "100 requests per minute per API key" (docs.usehardal.com/en/analytics/api, Rate Limits).
+      rateLimit: { requests: 100, perMs: 60_000 },
     },
     options,
   );
@@ -53,46 +62,55 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
     // Asking for UTC makes the timestamps unambiguous whatever the account's settings.
     const timezone = query?.timezone ?? "UTC";
     const limit = streamOptions.pageSize ?? 50;
-    const issues: FieldIssue[] = [];
-    if (typeof query?.sessionId !== "string" || query.sessionId.trim() === "") {
-      issues.push({ path: "sessionId", message: "is required" });
-    }
+    const issues = idIssues("sessionId", query?.sessionId);
     if (typeof signalId !== "string" || signalId.trim() === "") {
       issues.push({ path: "signalId", message: "is required (in the query or the client options)" });
-    }
+    } else issues.push(...idIssues("signalId", signalId));
+    issues.push(...idIssues("targetSignalId", query?.targetSignalId, false));
     if (!isTimeZone(timezone))
       issues.push({ path: "timezone", message: `unknown IANA time zone ${JSON.stringify(timezone)}` });
-    if (!Number.isInteger(limit) || limit < 1)
-      issues.push({ path: "pageSize", message: "must be a positive integer" });
+    // Hardal documents no maximum; it advises small pages for busy sessions.
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      issues.push({ path: "pageSize", message: "must be 1-1000" });
     if (issues.length > 0) throw validationError("hardal", issues);
 
     return paginate("hardal", streamOptions, async (page, signal) => {
-      const body = (await readJson("hardal", () =>
-        client.GET("/api/websites/{signalId}/sessions/{sessionId}/activity", {
-          params: {
-            path: { signalId: signalId as string, sessionId: query.sessionId },
-            query: {
-              orderBy: "timestamp",
-              order: "asc",
-              timezone,
-              page,
-              limit,
-              ...(query.targetSignalId !== undefined ? { targetSignalId: query.targetSignalId } : {}),
-              ...(query.isHybrid !== undefined ? { isHybrid: query.isHybrid } : {}),
+      const body = (await readJson(
+        "hardal",
+        () =>
+          client.GET("/api/websites/{signalId}/sessions/{sessionId}/activity", {
+            params: {
+              path: { signalId: signalId as string, sessionId: query.sessionId },
+              query: {
+                orderBy: "timestamp",
+                order: "asc",
+                timezone,
+                page,
+                limit,
+                ...(query.targetSignalId !== undefined ? { targetSignalId: query.targetSignalId } : {}),
+                ...(query.isHybrid !== undefined ? { isHybrid: query.isHybrid } : {}),
+              },
             },
-          },
-          parseAs: "text",
-          ...(signal ? { signal } : {}),
-        }),
-      )) as { hasMore?: unknown; data?: { hasMore?: unknown } };
+            parseAs: "stream",
+            signal,
+          }),
+        streamOptions.maxResponseBytes,
+      )) as HardalPageFields & { data?: HardalPageFields };
       const normalized = normalizeHardalEvents(body as never, {
         timezone,
         sessionId: query.sessionId,
         includeRaw: streamOptions.includeRaw ?? true,
       });
-      const hasMore =
-        (Array.isArray((body as { events?: unknown }).events) ? body.hasMore : body.data?.hasMore) === true;
-      return { events: normalized, hasMore };
+      // The page fields sit beside `events`, bare or inside a `data` envelope.
+      const fields = Array.isArray(body?.events) ? body : (body?.data ?? {});
+      const total = fields.totalCount;
+      const size =
+        Number.isInteger(fields.pageSize) && (fields.pageSize as number) > 0 ? fields.pageSize : limit;
+      return {
+        events: normalized,
+        hasMore: fields.hasMore === true,
+        ...(Number.isInteger(total) ? { totalPages: Math.ceil((total as number) / (size as number)) } : {}),
+      };
     });
   };
   return Object.assign(client, { events });

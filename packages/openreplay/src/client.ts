@@ -2,7 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  type FieldIssue,
+  idIssues,
   paginate,
   readJson,
   type VendorClientOptions,
@@ -91,15 +91,11 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     const start = toMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
     const end = toMs(query?.until) ?? Date.now();
     const limit = streamOptions.pageSize ?? 200;
-    const issues: FieldIssue[] = [];
     const sessionId = query?.sessionId;
-    if (typeof sessionId !== "string" || sessionId.trim() === "")
-      issues.push({ path: "sessionId", message: "is required" });
-    else if (sessionId.length > 256)
-      issues.push({ path: "sessionId", message: "must be at most 256 characters" });
+    const issues = idIssues("sessionId", sessionId);
     if (typeof projectKey !== "string" || projectKey.trim() === "") {
       issues.push({ path: "projectKey", message: "is required (in the query or the client options)" });
-    }
+    } else issues.push(...idIssues("projectKey", projectKey));
     if (!Number.isInteger(start) || start < OPENREPLAY_MIN_TIMESTAMP) {
       issues.push({ path: "since", message: "must be a date at or after 2000-01-01T00:00:00Z" });
     }
@@ -110,26 +106,29 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     if (issues.length > 0) throw validationError("openreplay", issues);
 
     return paginate("openreplay", streamOptions, async (page, signal) => {
-      const body = (await readJson("openreplay", () =>
-        client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
-          params: { path: { projectKey: projectKey as string, sessionId } },
-          body: {
-            startTimestamp: start,
-            endTimestamp: end,
-            limit,
-            page,
-            sortOrder: "asc",
-            columns: openReplayEventColumns,
-          },
-          parseAs: "text",
-          ...(signal ? { signal } : {}),
-        }),
+      const body = (await readJson(
+        "openreplay",
+        () =>
+          client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
+            params: { path: { projectKey: projectKey as string, sessionId: sessionId as string } },
+            body: {
+              startTimestamp: start,
+              endTimestamp: end,
+              limit,
+              page,
+              sortOrder: "asc",
+              columns: openReplayEventColumns,
+            },
+            parseAs: "stream",
+            signal,
+          }),
+        streamOptions.maxResponseBytes,
       )) as { data?: { total?: number } };
       const normalized = normalizeOpenReplayEvents(body as never, {
         includeRaw: streamOptions.includeRaw ?? true,
       });
       const total = Number(body?.data?.total ?? 0);
-      return { events: normalized, hasMore: page * limit < total };
+      return { events: normalized, hasMore: page * limit < total, totalPages: Math.ceil(total / limit) };
     });
   };
   return Object.assign(client, { events });

@@ -2,6 +2,7 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
+  idIssues,
   singleResponse,
   type VendorClientOptions,
   validationError,
@@ -38,17 +39,16 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
     options,
   );
   const events = (query: RoundtableEventsQuery, streamOptions: EventStreamOptions = {}) => {
-    if (typeof query?.sessionId !== "string" || query.sessionId.trim() === "") {
-      throw validationError("roundtable", [{ path: "sessionId", message: "is required" }]);
-    }
+    const issues = idIssues("sessionId", query?.sessionId);
+    if (issues.length > 0) throw validationError("roundtable", issues);
     return singleResponse(
       "roundtable",
       streamOptions,
       (signal) =>
         client.GET("/v1/sessions/{sessionId}/events", {
           params: { path: { sessionId: query.sessionId } },
-          parseAs: "text",
-          ...(signal ? { signal } : {}),
+          parseAs: "stream",
+          signal,
         }),
       (body, includeRaw) => normalizeRoundtableEvents(body as never, { includeRaw }),
     );

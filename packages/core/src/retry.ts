@@ -1,0 +1,131 @@
+import { SessionTrailError } from "./errors.ts";
+
+/** How a failed read is retried. Every field has a default; `retry: false` turns retries off. */
+export interface RetryOptions {
+  /** Attempts per request, the first included (default 4). */
+  maxAttempts?: number;
+  /** The backoff window of the first retry (default 250 ms); it doubles on each retry (full jitter). */
+  baseDelayMs?: number;
+  /** The largest backoff window (default 20 s). */
+  maxDelayMs?: number;
+  /**
+   * The longest `Retry-After` that is waited out (default 60 s). A longer one fails at once with
+   * kind `rate_limited` and its `retryAfterMs`, so the caller decides whether to wait that long.
+   */
+  maxRetryAfterMs?: number;
+  /** The time one request may take across all its attempts and waits (default 120 s). */
+  budgetMs?: number;
+}
+
+export interface AttemptOptions {
+  retry?: RetryOptions | false;
+  /** Time limit of one attempt, headers and body (default 30 s). */
+  timeoutMs?: number;
+  signal?: AbortSignal | undefined;
+  /** A number in [0, 1); tests pass their own. */
+  random?: () => number;
+}
+
+const DEFAULTS: Required<RetryOptions> = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 20_000,
+  maxRetryAfterMs: 60_000,
+  budgetMs: 120_000,
+};
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Whether an error is worth another attempt: throttling, 5xx, timeouts and network failures.
+ * 501 (not implemented) and 505 will not change on retry.
+ */
+export function isRetryable(error: SessionTrailError): boolean {
+  switch (error.kind) {
+    case "rate_limited":
+    case "timeout":
+    case "network":
+      return true;
+    case "server":
+      return error.status !== 501 && error.status !== 505;
+    default:
+      return false;
+  }
+}
+
+/** Exponential backoff with full jitter: a uniform wait in [0, min(max, base * 2^retry)). */
+export function backoffMs(
+  retry: number,
+  options: RetryOptions = {},
+  random: () => number = Math.random,
+): number {
+  const base = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
+  const max = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  return Math.floor(random() * Math.min(max, base * 2 ** retry));
+}
+
+export function abortedError(vendor: string, signal: AbortSignal): SessionTrailError {
+  return new SessionTrailError({ kind: "aborted", vendor, message: "aborted", cause: signal.reason });
+}
+
+/** Waits `ms`, or rejects with an `aborted` error as soon as `signal` aborts. */
+export function sleep(vendor: string, ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortedError(vendor, signal));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(vendor, signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs one read with a per-attempt timeout, retrying what `isRetryable` allows: a 429 or 503 waits
+ * out its `Retry-After` (up to `maxRetryAfterMs`), anything else backs off with full jitter, all
+ * within `maxAttempts` and `budgetMs`. Aborting `signal` rejects at once, also during a wait.
+ * Anything thrown that is not a `SessionTrailError` (a normalizer's bug, say) is never retried.
+ */
+export async function withRetries<T>(
+  vendor: string,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  options: AttemptOptions = {},
+): Promise<T> {
+  const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
+  const maxAttempts = retry.maxAttempts ?? DEFAULTS.maxAttempts;
+  const budgetMs = retry.budgetMs ?? DEFAULTS.budgetMs;
+  const maxRetryAfterMs = retry.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { signal } = options;
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    if (signal?.aborted) throw abortedError(vendor, signal);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let error: SessionTrailError;
+    try {
+      return await attempt(attemptSignal);
+    } catch (thrown) {
+      // The caller's abort wins over whatever the fetch made of it (a custom reason looks like a
+      // network error to fetch).
+      if (signal?.aborted) throw abortedError(vendor, signal);
+      if (!(thrown instanceof SessionTrailError)) throw thrown;
+      error = thrown;
+    }
+    if (!isRetryable(error) || n >= maxAttempts) throw error;
+    let wait: number;
+    if (error.retryAfterMs !== undefined) {
+      if (error.retryAfterMs > maxRetryAfterMs) throw error;
+      wait = error.retryAfterMs;
+    } else {
+      wait = backoffMs(n - 1, retry, options.random);
+    }
+    if (Date.now() - started + wait > budgetMs) throw error;
+    await sleep(vendor, wait, signal);
+  }
+}

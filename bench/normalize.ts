@@ -1,6 +1,6 @@
 // Normalization cost per vendor: events per second, and the ratio of normalize time to JSON.parse
 // time of the same payload (the cost every client pays anyway). Target: ratio <= 1.0.
-//   pnpm --filter @sessiontrail/bench bench     (after pnpm build)
+// One module of the `pnpm bench` table (bench/index.ts).
 import { readFileSync } from "node:fs";
 import { normalizeActionHubEvents } from "@sessiontrail/actionhub";
 import { normalizeFullStoryEvents } from "@sessiontrail/fullstory";
@@ -8,7 +8,7 @@ import { normalizeHardalEvents } from "@sessiontrail/hardal";
 import { normalizeOpenReplayEvents } from "@sessiontrail/openreplay";
 import { normalizeRoundtableEvents } from "@sessiontrail/roundtable";
 import { parse } from "yaml";
-import { interleave, printTable, type Row } from "./harness.ts";
+import { type Bench, interleave, type Row } from "./harness.ts";
 
 const EVENTS = 20_000;
 
@@ -31,7 +31,7 @@ function grow<T>(events: T[], count: number, vary: (event: T, copy: number) => T
 
 const iso = (base: string, i: number) => new Date(Date.parse(base) + i * 1000).toISOString();
 
-const vendors: Record<string, { payload: Json; normalize: (body: Json) => unknown[] }> = {
+const vendors = (): Record<string, { payload: Json; normalize: (body: Json) => unknown[] }> => ({
   roundtable: (() => {
     const ex = richestExample("roundtable");
     const events = grow(ex.events, EVENTS, (e: Json, i) => ({ ...e, unix_timestamp: e.unix_timestamp + i }));
@@ -65,35 +65,36 @@ const vendors: Record<string, { payload: Json; normalize: (body: Json) => unknow
     const events = grow(body.events, EVENTS, (e: Json, i) => ({ ...e, id: `${e.id}-${i}` }));
     return { payload: { ...body, events }, normalize: (b) => normalizeHardalEvents(b) };
   })(),
-};
+});
 
-const rows: Row[] = [];
-for (const [vendor, { payload, normalize }] of Object.entries(vendors)) {
-  const text = JSON.stringify(payload);
-  const parsed = JSON.parse(text);
-  let sink = 0;
-  const ms = interleave({
-    parse: () => {
-      sink += JSON.parse(text) ? 1 : 0;
-    },
-    normalize: () => {
-      sink += normalize(parsed).length;
-    },
-  });
-  if (sink === 0) throw new Error("nothing measured");
-  const ratio = (ms.normalize as number) / (ms.parse as number);
-  const perSecond = EVENTS / ((ms.normalize as number) / 1000);
-  rows.push({
-    figure: `${vendor}: normalize ${EVENTS} events (${(text.length / EVENTS).toFixed(0)} B each)`,
-    value: `${(ms.normalize as number).toFixed(1)} ms (${(perSecond / 1e6).toFixed(2)} M events/s)`,
-    baseline: `JSON.parse ${(ms.parse as number).toFixed(1)} ms`,
-    ratio,
-    target: "<= 1.00",
-    ok: ratio <= 1.0,
-  });
-}
-printTable(rows);
-console.log(
-  `\nnode ${process.version}, ${process.arch}, medians of 15 interleaved rounds after 3 warm-up rounds`,
-);
-if (rows.some((r) => !r.ok)) process.exitCode = 1;
+export const normalization: Bench = {
+  name: "normalize",
+  async run() {
+    const rows: Row[] = [];
+    for (const [vendor, { payload, normalize }] of Object.entries(vendors())) {
+      const text = JSON.stringify(payload);
+      const parsed = JSON.parse(text);
+      let sink = 0;
+      const ms = interleave({
+        parse: () => {
+          sink += JSON.parse(text) ? 1 : 0;
+        },
+        normalize: () => {
+          sink += normalize(parsed).length;
+        },
+      });
+      if (sink === 0) throw new Error("nothing measured");
+      const ratio = (ms.normalize as number) / (ms.parse as number);
+      const perSecond = EVENTS / ((ms.normalize as number) / 1000);
+      rows.push({
+        figure: `normalize ${vendor}: ${EVENTS} events (${(text.length / EVENTS).toFixed(0)} B each) vs JSON.parse`,
+        value: `${(ms.normalize as number).toFixed(1)} ms (${(perSecond / 1e6).toFixed(2)} M events/s)`,
+        baseline: `JSON.parse ${(ms.parse as number).toFixed(1)} ms`,
+        ratio,
+        target: "<= 1.00",
+        ok: ratio <= 1.0,
+      });
+    }
+    return rows;
+  },
+};

@@ -244,7 +244,18 @@ export async function run(args: readonly string[], io: CliIo = processIo()): Pro
       writeErr: (text) => io.stderr.write(text),
       outputError: () => {},
     })
-    .addHelpText("after", `\n${EXAMPLE_ENV}\n\nRun 'sessiontrail <command> --help' for examples.`);
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sessiontrail mock
+  $ sessiontrail events fullstory ${mockDefaults.fullstory.id}
+  $ sessiontrail timeline --fullstory ${mockDefaults.fullstory.id} --hardal ${mockDefaults.hardal.id} --html timeline.html
+
+${EXAMPLE_ENV}
+
+Run 'sessiontrail <command> --help' for more examples.`,
+    );
 
   const events = program
     .command("events")

@@ -61,20 +61,35 @@ for (const v of vendors) { const s = $("span"); const m = $("i", "m"); m.style.b
 for (const t of ["page_view","click","input","form_submit","navigation","custom","error","identify","other"]) { const s = $("span"); s.append($("i", "m s-" + t), t); legend.append(s); }
 labels.append($("div"));
 const lanes = {};
-for (const v of vendors) { const l = $("div", null, v); l.style.color = colour(v); labels.append(l); lanes[v] = $("div", "lane"); lanesEl.append(lanes[v]); }
+for (const v of vendors) { const l = $("div", null, v); l.style.color = colour(v); labels.append(l); lanes[v] = $("div", "lane"); lanes[v].dataset.vendor = v; lanesEl.append(lanes[v]); }
 let selected;
 const markers = events.map((e, i) => {
-  const m = $("button", "m s-" + e.type); m.style.background = colour(e.vendor);
+  const m = $("button", "m s-" + e.type); m.dataset.id = e.id; m.style.background = colour(e.vendor);
   m.title = local(e.timestamp) + "  " + e.vendor + "  " + e.type + "\\n" + e.name + (where(e) ? "\\n" + where(e) : "");
   m.onclick = () => { if (selected) selected.classList.remove("sel"); selected = m; m.classList.add("sel"); detail.textContent = JSON.stringify(e, null, 2); };
   lanes[e.vendor].append(m); return m;
 });
-const min = events.length ? events[0].timestamp : 0, max = events.length ? events[events.length - 1].timestamp : 1, span = Math.max(1, max - min);
+const min = events.reduce((m, e) => Math.min(m, e.timestamp), events.length ? Infinity : 0);
+const max = events.reduce((m, e) => Math.max(m, e.timestamp), events.length ? -Infinity : 1), span = Math.max(1, max - min);
+const modeEl = document.getElementById("mode"), zoomEl = document.getElementById("zoom");
+// Where an event sits along the track, from 0 to 1: by its time, or by its place in the timeline.
+const at = (mode, e, i) => mode === "time" ? (e.timestamp - min) / span : events.length > 1 ? i / (events.length - 1) : 0.5;
+// The zoom at which no two markers of a lane are closer than GAP px (markers are 16 px wide), so
+// every event stays visible and clickable; Infinity when two share an instant in "time" mode.
+const GAP = 20;
+function zoomFor(mode) {
+  const width = track.parentElement.clientWidth * 0.98;
+  let zoom = 1;
+  for (const v of vendors) {
+    const xs = events.flatMap((e, i) => (e.vendor === v ? [at(mode, e, i)] : [])).sort((a, b) => a - b);
+    for (let k = 1; k < xs.length; k++) zoom = Math.max(zoom, GAP / ((xs[k] - xs[k - 1]) * width));
+  }
+  return zoom;
+}
 function layout() {
-  const mode = document.getElementById("mode").value, zoom = Number(document.getElementById("zoom").value);
+  const mode = modeEl.value, zoom = Number(zoomEl.value);
   track.style.width = (100 * zoom) + "%";
-  const pos = (e, i) => 1 + 98 * (mode === "time" ? (e.timestamp - min) / span : events.length > 1 ? i / (events.length - 1) : 0.5);
-  events.forEach((e, i) => { markers[i].style.left = pos(e, i) + "%"; });
+  events.forEach((e, i) => { markers[i].style.left = (1 + 98 * at(mode, e, i)) + "%"; });
   axis.replaceChildren();
   const n = Math.min(events.length, Math.floor(track.clientWidth / 320) + 1);
   for (let k = 0; k < n; k++) {
@@ -85,10 +100,15 @@ function layout() {
     axis.append(tick);
   }
 }
-// Events days apart (vendors' logs of different visits) are easier to read evenly spaced.
-if (span > 86400000) document.getElementById("mode").value = "order";
-document.getElementById("mode").onchange = layout; document.getElementById("zoom").oninput = layout;
-layout();
+// Zoomed in just enough to keep each lane's markers apart (the slider can zoom out again).
+function fit() { zoomEl.value = String(Math.min(Number(zoomEl.max), Math.ceil(zoomFor(modeEl.value)))); layout(); }
+// Events spaced by time unless they are days apart (vendors' logs of different visits) or too close
+// to tell apart even at 40x: then evenly spaced, in order, zoomed so that markers never overlap.
+const MAX_TIME_ZOOM = 40;
+zoomEl.max = String(Math.max(MAX_TIME_ZOOM, Math.ceil(zoomFor("order"))));
+if (span > 86400000 || zoomFor("time") > MAX_TIME_ZOOM) modeEl.value = "order";
+modeEl.onchange = fit; zoomEl.oninput = layout; window.onresize = layout;
+fit();
 `;
 
 /** The whole page. Events should be in timeline order (as `mergeTimelines` yields them). */

@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { responseExamples } from "../../../scripts/spec-examples.ts";
 import { repoRoot } from "../../../scripts/specs.ts";
+import { run } from "../src/cli.ts";
 import { type Mocks, startMocks } from "../src/mock.ts";
 import { mockDefaults, type VendorName, vendorNames } from "../src/vendors.ts";
+import { checkTimelinePage, launchChromium } from "./page.ts";
 
 const bin = join(repoRoot, "packages", "cli", "dist", "bin.js");
 const keys = Object.fromEntries(vendorNames.map((v) => [v, `sk-test-${v}-7c1e94b2d5`])) as Record<
@@ -196,6 +198,42 @@ describe("sessiontrail timeline", () => {
     expect(page).toContain(`content="default-src 'none';`);
   });
 
+  it("the --html page in headless Chromium: loads clean and shows every event in its vendor's lane", async () => {
+    const html = join(tmp, "chromium", "timeline.html");
+    // Chromium first: without it, fail at once with how to install it.
+    const browser = await launchChromium();
+    try {
+      const { code, stdout, stderr } = await cli(["timeline", ...timelineArgs, "--json", "--html", html]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      const events = JSON.parse(stdout) as SessionEvent[];
+      expect(new Set(events.map((e) => e.vendor))).toEqual(new Set(vendorNames));
+      const report = await checkTimelinePage(browser, html, events);
+      expect([...report.lanes].sort()).toEqual([...vendorNames].sort());
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it("reports progress on stderr only when stderr is a terminal", async () => {
+    const sink = (isTTY: boolean) => {
+      const chunks: string[] = [];
+      return { isTTY, chunks, write: (text: string) => chunks.push(text) };
+    };
+    const args = ["timeline", ...timelineArgs, "--json"];
+    const [quiet, terminal] = [sink(false), sink(true)];
+    const stdouts = [sink(false), sink(false)];
+    expect(await run(args, { stdout: stdouts[0] as ReturnType<typeof sink>, stderr: quiet, env })).toBe(0);
+    expect(await run(args, { stdout: stdouts[1] as ReturnType<typeof sink>, stderr: terminal, env })).toBe(0);
+    const progress = terminal.chunks.join("");
+    outputs.push(progress, quiet.chunks.join(""), ...stdouts.flatMap((s) => s.chunks));
+    expect(quiet.chunks).toEqual([]);
+    expect(progress).toMatch(new RegExp(`^sessiontrail: fetching ${vendorNames.join(", ")}\n`));
+    for (const v of vendorNames)
+      expect(progress).toMatch(new RegExp(`^sessiontrail: ${v}: \\d+ events? in \\d+ ms$`, "m"));
+    expect(stdouts[1]?.chunks.join("")).toBe(stdouts[0]?.chunks.join(""));
+  });
+
   it("ndjson is the default off a terminal", async () => {
     const { code, stdout } = await cli([
       "timeline",
@@ -229,7 +267,9 @@ describe("help", () => {
     const { code, stdout } = await cli([...command, "--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: sessiontrail");
-    expect(stdout).toMatch(command.length === 0 ? /--help' for examples/ : /Examples?:/);
+    expect(stdout).toMatch(/\nExamples?:\n {2}\$ /);
+    if (command.length === 0)
+      expect(stdout).toContain("Run 'sessiontrail <command> --help' for more examples.");
     expect(stdout).toContain("SESSIONTRAIL_");
   });
 });

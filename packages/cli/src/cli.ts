@@ -67,6 +67,9 @@ interface Options {
   timezone?: string;
   pageSize?: number;
   maxEvents?: number;
+  concurrency?: number;
+  timeout?: number;
+  retries?: number;
   header?: Record<string, string>;
 }
 
@@ -131,6 +134,17 @@ function addVendorOptions(command: Command, connection: boolean): Command {
     .option("--page-size <n>", "events per page (OpenReplay 1-200, Hardal)", positiveInt)
     .option("--max-events <n>", "stop after this many events per vendor", positiveInt)
     .option(
+      "--concurrency <n>",
+      "pages fetched ahead at once, 1-16 (OpenReplay, Hardal; default 1)",
+      positiveInt,
+    )
+    .option("--timeout <ms>", "time limit of each request, headers and body (default 30000)", positiveInt)
+    .option(
+      "--retries <n>",
+      "attempts per request after a 429, 5xx, timeout or dropped connection (default 4)",
+      positiveInt,
+    )
+    .option(
       "--header <header>",
       'extra request header, repeatable (e.g. "Prefer: code=401" for a Prism mock)',
       header,
@@ -177,6 +191,9 @@ function resolveCall(vendor: VendorName, options: Options, env: CliIo["env"]): V
     ...defined("timezone", options.timezone),
     ...defined("pageSize", options.pageSize),
     ...defined("maxEvents", options.maxEvents),
+    ...defined("concurrency", options.concurrency),
+    ...defined("timeoutMs", options.timeout),
+    ...defined("maxAttempts", options.retries),
   };
 }
 

@@ -47,6 +47,8 @@ export function settingHint(vendor: VendorName, setting: string): string | undef
       return "--timezone takes an IANA zone such as UTC or Europe/Istanbul";
     case "pageSize":
       return "--page-size takes a positive integer (OpenReplay: 1-200)";
+    case "concurrency":
+      return "--concurrency takes an integer 1-16";
     case "since":
     case "until":
       return "--since and --until take an ISO date-time or epoch ms; OpenReplay needs since >= 2000-01-01 and until > since";
@@ -68,6 +70,9 @@ export interface VendorCall {
   timezone?: string;
   pageSize?: number;
   maxEvents?: number;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxAttempts?: number;
   includeRaw?: boolean;
 }
 
@@ -91,6 +96,9 @@ const streamOptions = (call: VendorCall): EventStreamOptions => ({
   includeRaw: call.includeRaw ?? false,
   ...(call.pageSize !== undefined ? { pageSize: call.pageSize } : {}),
   ...(call.maxEvents !== undefined ? { maxEvents: call.maxEvents } : {}),
+  ...(call.concurrency !== undefined ? { concurrency: call.concurrency } : {}),
+  ...(call.timeoutMs !== undefined ? { timeoutMs: call.timeoutMs } : {}),
+  ...(call.maxAttempts !== undefined ? { retry: { maxAttempts: call.maxAttempts } } : {}),
 });
 
 export const vendors: Record<VendorName, VendorAdapter> = {

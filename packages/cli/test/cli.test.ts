@@ -325,6 +325,12 @@ describe("errors", () => {
     expect(noProject.stderr).toContain("hint: pass --project-key or set SESSIONTRAIL_OPENREPLAY_PROJECT_KEY");
     const badNumber = await cli(["events", "hardal", "x", "--page-size", "0"]);
     expect(badNumber.code).toBe(2);
+    const tooAhead = await cli(["events", "hardal", "x", "--signal-id", "s", "--concurrency", "17"]);
+    expect(tooAhead.code).toBe(2);
+    expect(lines(tooAhead.stderr)).toEqual([
+      "sessiontrail: hardal: concurrency must be an integer 1-16",
+      "hint: --concurrency takes an integer 1-16",
+    ]);
     const twoFormats = await cli(["events", "hardal", "x", "--json", "--ndjson"]);
     expect(twoFormats.code).toBe(2);
     expect(twoFormats.stderr).toContain("hint: pass one of --json, --ndjson or --table");

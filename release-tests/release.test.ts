@@ -113,6 +113,17 @@ function pnpmInClone(args: string[]) {
   return run("pnpm", args, { cwd: clone, env: releaseEnv(registry.url) });
 }
 
+/**
+ * The README's TypeScript blocks, in order, as one module: what the README shows a user must
+ * type-check against the published package (consumer/tsconfig.*.json include it).
+ */
+function readmeModule(readme: string): string {
+  const blocks = [...readFileSync(readme, "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  expect(blocks.length, `TypeScript examples in ${readme}`).toBeGreaterThan(0);
+  // The examples read an API key from the environment; the consumer has no @types/node.
+  return `declare const process: { env: Record<string, string | undefined> };\n\n${blocks.join("\n")}\nexport {};\n`;
+}
+
 function writeChangeset(name: string, bumps: Record<string, "patch" | "minor">, message: string) {
   const front = Object.entries(bumps)
     .map(([pkg, bump]) => `"${pkg}": ${bump}`)
@@ -282,6 +293,10 @@ describe("release to a local Verdaccio", () => {
           );
           writeFileSync(join(dir, ".npmrc"), `registry=${url}\n`);
           cpSync(consumerFixtures, dir, { recursive: true });
+          writeFileSync(
+            join(dir, "readme.ts"),
+            readmeModule(join(clone, "packages", "fullstory", "README.md")),
+          );
           await timed(`${tool} install @sessiontrail/fullstory`, () => install[tool](dir));
 
           const nodeModules = join(dir, "node_modules");

@@ -213,7 +213,7 @@ describe("release to a local Verdaccio", () => {
       },
     );
 
-    const { stdout, stderr } = await timed("release (build + changeset publish)", () =>
+    const { stdout, stderr } = await timed("release (build + check:packages + changeset publish)", () =>
       pnpmInClone(["run", "release"]),
     );
     const url = registry?.url as string;

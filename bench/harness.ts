@@ -12,6 +12,8 @@ export interface Row {
   target: string;
   /** Whether the target is met; null for a row without a target. */
   ok: boolean | null;
+  /** What the figure is made of, printed under the table. */
+  note?: string;
 }
 
 /** One benchmark of the `pnpm bench` table. */
@@ -80,8 +82,11 @@ export function infoRow(figure: string, value: string, baseline = "-", ratio: nu
   return { figure, value, baseline, ratio, target: "-", ok: null };
 }
 
-/** The table as Markdown, padded so it also reads as plain text. */
+/** The table as Markdown, padded so it also reads as plain text, with the rows' notes under it. */
 export function formatTable(rows: Row[]): string {
+  const notes = rows.filter((r) => r.note).map((r, i) => `- [${i + 1}] ${r.note}`);
+  let n = 0;
+  rows = rows.map((r) => (r.note ? { ...r, figure: `${r.figure} [${++n}]` } : r));
   const header = ["figure", "value", "baseline", "ratio", "target", "result"];
   const cells = rows.map((r) => [
     r.figure,
@@ -93,7 +98,8 @@ export function formatTable(rows: Row[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i] as number)).join(" | ")} |`;
-  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)].join("\n");
+  const table = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.map(line)];
+  return [...table, ...(notes.length > 0 ? ["", ...notes] : [])].join("\n");
 }
 
 export function printTable(rows: Row[]): void {

@@ -3,7 +3,7 @@
 // interleaved, after a warm-up, as medians (see harness.ts), because the machines are shared.
 //   pnpm bench                                   (builds first; then this file)
 //   node bench/index.ts --only client,bundle     (some benchmarks; names below)
-//   node bench/index.ts --write                  (also writes bench/RESULTS.md with the machine)
+//   pnpm bench --write                           (also writes bench/RESULTS.md and the README's table)
 // Runs against the built packages (dist), as users get them. Not part of the unit tests.
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -75,7 +75,7 @@ if (values.write) {
     new URL("./RESULTS.md", import.meta.url),
     `# Benchmark results
 
-Written by \`pnpm bench -- --write\` on ${date}. Measured on ${started} (at start).
+Written by \`pnpm bench --write\` on ${date}. Measured on ${started} (at start).
 Time figures are medians of interleaved rounds after a warm-up, within one run: compare ratios,
 not absolute times, across machines. Sizes: 1 kB = 1000 B.
 
@@ -84,6 +84,18 @@ ${table}
 ${summary}
 `,
   );
-  console.log("wrote bench/RESULTS.md");
+  // The README's Benchmarks section shows the same table, between these markers.
+  const readmeUrl = new URL("../README.md", import.meta.url);
+  const readme = readFileSync(readmeUrl, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (readme.includes(start) && readme.includes(end)) {
+    const section = `${start}\nMeasured on ${started}, ${date}:\n\n${table}\n\n${summary}\n${end}`;
+    writeFileSync(
+      readmeUrl,
+      readme.slice(0, readme.indexOf(start)) + section + readme.slice(readme.indexOf(end) + end.length),
+    );
+  }
+  console.log("wrote bench/RESULTS.md and the README's Benchmarks table");
 }
 if (missed.length > 0) process.exitCode = 1;

@@ -71,20 +71,22 @@ export const install: Bench = {
     const peer = bytesUnder(join(root, "bench", "peers", "hey-api", "fullstory"));
     return [
       {
-        figure: `install @sessiontrail/fullstory: packages (${[...packages.keys()].join(", ")})`,
+        figure: "install @sessiontrail/fullstory (npm, packed dist)",
         value: `${packages.size} packages, ${(bytes / 1000).toFixed(0)} kB`,
         baseline: "limit 4 packages",
         ratio: packages.size / 4,
         target: "<= 1.00",
         ok: packages.size <= 4,
+        note: `${[...packages.keys()].join(", ")}; bytes of their files on disk`,
       },
       {
-        figure: "install hey-api client (peer): runtime packages",
-        value: `0 packages (${(peer / 1000).toFixed(0)} kB generated .ts in your tree)`,
+        figure: "install hey-api client (peer)",
+        value: `0 packages, ${(peer / 1000).toFixed(0)} kB`,
         baseline: "-",
         ratio: null,
         target: "-",
         ok: null,
+        note: "no runtime package: @hey-api/openapi-ts copies its fetch client into your source tree (the kB)",
       },
     ];
   },

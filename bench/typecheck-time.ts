@@ -105,7 +105,10 @@ export const typecheckTime: Bench = {
       const s = (name: string) => `${((ms[name] as number) / 1000).toFixed(2)} s`;
       const vsBare = (name: string) => (ms[name] as number) / (ms.bare as number);
       return [
-        infoRow("tsc --noEmit strict consumer: bare openapi-fetch", s("bare")),
+        {
+          ...infoRow("tsc --noEmit strict consumer: bare openapi-fetch", s("bare")),
+          note: "TypeScript 5.9, strict, NodeNext, skipLibCheck; one tsc process per run (start-up included), medians of 5 interleaved runs",
+        },
         infoRow(
           "tsc --noEmit strict consumer: hey-api client (peer)",
           s("heyApi"),

@@ -24,12 +24,13 @@ export async function timed<T>(step: string, work: () => Promise<T>): Promise<T>
 
 /**
  * The environment for commands run on the copy: the caller's, without what the outer pnpm/vitest
- * set (npm_config_*, npm_package_*, VITEST*, NODE_ENV), plus `extra`.
+ * set and without any npm/pnpm configuration or token from the environment (npm_*, NPM_*,
+ * pnpm_config_*, VITEST*, NODE_ENV, NODE_OPTIONS), plus `extra`.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|pnpm_|VITEST|NODE_ENV$|NODE_OPTIONS$)/i.test(key)) continue;
+    if (/^(npm_|pnpm_config_|VITEST|NODE_ENV$|NODE_OPTIONS$)/i.test(key)) continue;
     env[key] = value;
   }
   return { ...env, SCARF_ANALYTICS: "false", TURBO_TELEMETRY_DISABLED: "1", ...extra };
@@ -50,7 +51,8 @@ export function run(
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? cleanEnv(), maxBuffer: 64 * 1024 * 1024 },
+      // A hung command (say, a retry loop against an unreachable host) fails the run instead of blocking it.
+      { cwd: options.cwd, env: options.env ?? cleanEnv(), maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
       (error, stdout, stderr) => {
         if (error) {
           reject(
@@ -147,7 +149,18 @@ export async function startVerdaccio(dir: string, uplink: string): Promise<Regis
   mkdirSync(storage, { recursive: true });
   const configPath = join(dir, "config.yaml");
   writeFileSync(configPath, verdaccioConfig(storage, uplink));
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), configPath);
+    } catch (error) {
+      // Another process took the port between the probe and Verdaccio's listen: try another one.
+      if (attempt < 3 && /EADDRINUSE/.test(String(error))) continue;
+      throw error;
+    }
+  }
+}
+
+async function startOn(port: number, configPath: string): Promise<Registry> {
   const url = `http://${HOST}:${port}/`;
   const child = spawn(
     process.execPath,

@@ -1,0 +1,238 @@
+// `pnpm spec:check`: the checks a vendor API change must pass before it merges.
+//   1. Redocly lint of every spec.
+//   2. Generated code in sync with every spec (scripts/generate.ts --check).
+//   3. Each spec against its version at a base git ref, every change classified (scripts/spec-diff.ts).
+//   4. Every package whose spec or src/ changed since the base has a changeset added since the base,
+//      and a breaking spec change is a major bump (minor while the package is 0.x, and then the
+//      changeset says "breaking").
+//
+//   node scripts/spec-check.ts [--base <ref>] [--root <dir>]
+// The base is --base, else $SPEC_CHECK_BASE, else the merge base of HEAD with origin/main, else with
+// main, else HEAD. The working tree (uncommitted and untracked files included) is compared with it.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { diffSpecs, formatChange, type SpecChange } from "./spec-diff.ts";
+import { repoRoot, vendorSpecs } from "./specs.ts";
+
+export type Bump = "patch" | "minor" | "major";
+const RANK: Record<Bump, number> = { patch: 1, minor: 2, major: 3 };
+
+export interface Changeset {
+  file: string;
+  bumps: Record<string, Bump>;
+  summary: string;
+}
+
+/** Reads a changeset's frontmatter (`"@scope/pkg": minor` lines) and its summary. */
+export function parseChangeset(file: string, text: string): Changeset {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${file}: no frontmatter between --- lines`);
+  const bumps: Record<string, Bump> = {};
+  for (const line of (match[1] as string).split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    const m = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
+    if (!m) throw new Error(`${file}: cannot read the frontmatter line ${JSON.stringify(line)}`);
+    bumps[m[1] as string] = m[2] as Bump;
+  }
+  return { file, bumps, summary: (match[2] as string).trim() };
+}
+
+interface PackageInfo {
+  dir: string;
+  name: string;
+  version: string;
+  private: boolean;
+}
+
+function git(root: string, args: string[]): { ok: boolean; out: string } {
+  const r = spawnSync("git", ["-C", root, ...args], { encoding: "utf8" });
+  return { ok: r.status === 0, out: (r.stdout ?? "").trim() };
+}
+
+/** The base ref and how it was chosen. */
+export function resolveBase(root: string, explicit?: string): { ref: string; how: string } {
+  const given = explicit ?? process.env.SPEC_CHECK_BASE;
+  if (given) {
+    if (!git(root, ["rev-parse", "--verify", "--quiet", `${given}^{commit}`]).ok) {
+      throw new Error(`base ref ${JSON.stringify(given)} is not a commit here (fetch it first?)`);
+    }
+    return { ref: given, how: explicit ? "--base" : "$SPEC_CHECK_BASE" };
+  }
+  for (const branch of ["origin/main", "main"]) {
+    const mb = git(root, ["merge-base", "HEAD", branch]);
+    if (mb.ok && mb.out) return { ref: mb.out, how: `merge base with ${branch}` };
+  }
+  return { ref: "HEAD", how: "HEAD (no origin/main or main to compare with)" };
+}
+
+/** Files that differ between the base and the working tree, untracked ones included. */
+export function changedFiles(root: string, base: string): string[] {
+  const tracked = git(root, ["diff", "--name-only", "--no-renames", base]);
+  if (!tracked.ok) throw new Error(`git diff against ${base} failed`);
+  const untracked = git(root, ["ls-files", "--others", "--exclude-standard"]);
+  return [...new Set([...tracked.out.split("\n"), ...untracked.out.split("\n")].filter(Boolean))].sort();
+}
+
+function packages(root: string): PackageInfo[] {
+  return readdirSync(join(root, "packages"))
+    .filter((dir) => existsSync(join(root, "packages", dir, "package.json")))
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
+      return {
+        dir: `packages/${dir}`,
+        name: manifest.name as string,
+        version: manifest.version as string,
+        private: manifest.private === true,
+      };
+    });
+}
+
+function run(root: string, command: string, args: string[]): { ok: boolean; output: string } {
+  const r = spawnSync(command, args, { cwd: root, encoding: "utf8", env: process.env });
+  return {
+    ok: r.status === 0,
+    output: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}`.trim(),
+  };
+}
+
+export interface SpecCheckResult {
+  ok: boolean;
+  lines: string[];
+  changes: Record<string, SpecChange[]>;
+  problems: string[];
+}
+
+export function specCheck(options: { root?: string; base?: string } = {}): SpecCheckResult {
+  const root = options.root ?? repoRoot;
+  const lines: string[] = [];
+  const problems: string[] = [];
+  const say = (line: string) => lines.push(line);
+
+  const base = resolveBase(root, options.base);
+  const sha = git(root, ["rev-parse", "--short", base.ref]).out;
+  say(`spec:check against ${base.ref === sha ? sha : `${base.ref} (${sha})`}: ${base.how}`);
+
+  say("1. Redocly lint of every spec");
+  const lint = run(root, join(root, "node_modules", ".bin", "redocly"), ["lint"]);
+  if (lint.ok) say("   ok");
+  else {
+    problems.push("redocly lint failed (run `pnpm exec redocly lint`)");
+    say(lint.output.replace(/^/gm, "   "));
+  }
+
+  say("2. Generated code in sync with every spec");
+  const generated = run(root, process.execPath, [join(root, "scripts", "generate.ts"), "--check"]);
+  if (generated.ok) say("   ok");
+  else {
+    problems.push("generated code is out of date: run `pnpm generate`");
+    say(generated.output.replace(/^/gm, "   "));
+  }
+
+  say(`3. Spec changes since ${sha}`);
+  const changed = changedFiles(root, base.ref);
+  const specs = vendorSpecs(root);
+  const changes: Record<string, SpecChange[]> = {};
+  for (const { vendor, spec } of specs) {
+    const then = git(root, ["show", `${base.ref}:${spec}`]);
+    const now = parse(readFileSync(join(root, spec), "utf8"));
+    const list: SpecChange[] = then.ok
+      ? diffSpecs(parse(then.out), now)
+      : [{ severity: "non-breaking", message: `new spec ${spec}` }];
+    changes[vendor] = list;
+    for (const change of list) say(`   ${formatChange(vendor, change)}`);
+  }
+  if (Object.values(changes).every((l) => l.length === 0)) say("   none");
+
+  say("4. Changesets for every changed package");
+  const changesets: Changeset[] = [];
+  for (const file of changed) {
+    if (!/^\.changeset\/[^/]+\.md$/.test(file) || file.endsWith("/README.md")) continue;
+    if (!existsSync(join(root, file))) continue; // deleted since the base
+    try {
+      changesets.push(parseChangeset(file, readFileSync(join(root, file), "utf8")));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  const specOf = new Map(specs.map((s) => [s.output.split("/").slice(0, 2).join("/"), s]));
+  let anyChanged = false;
+  for (const pkg of packages(root)) {
+    if (pkg.private) continue;
+    const spec = specOf.get(pkg.dir);
+    const why: string[] = [];
+    if (spec && changed.includes(spec.spec)) why.push("spec");
+    if (changed.some((f) => f.startsWith(`${pkg.dir}/src/`))) why.push("src");
+    if (why.length === 0) continue;
+    anyChanged = true;
+    const naming = changesets.filter((c) => c.bumps[pkg.name]);
+    const bump = naming
+      .map((c) => c.bumps[pkg.name] as Bump)
+      .reduce<Bump | undefined>((best, b) => (!best || RANK[b] > RANK[best] ? b : best), undefined);
+    const breaking = spec ? (changes[spec.vendor] ?? []).filter((c) => c.severity === "breaking") : [];
+    const zero = /^0\./.test(pkg.version);
+    const head = `   ${pkg.name} (${pkg.version}): ${why.join(" and ")} changed`;
+    if (!bump) {
+      say(`${head}; no changeset`);
+      problems.push(
+        `${pkg.name}: its ${why.join(" and ")} changed since ${sha} but no changeset added since then names it: pnpm changeset --${breaking.length > 0 ? (zero ? "minor" : "major") : "patch"} ${pkg.name} -m "..."`,
+      );
+      continue;
+    }
+    say(`${head}; changeset ${bump} (${naming.map((c) => c.file).join(", ")})`);
+    if (breaking.length === 0) continue;
+    const needed: Bump = zero ? "minor" : "major";
+    if (RANK[bump] < RANK[needed]) {
+      problems.push(
+        `${pkg.name}: ${breaking.length} breaking spec change(s) need a ${needed} bump${zero ? " (minor while the package is 0.x, saying it is breaking)" : ""}, the changesets give ${bump}`,
+      );
+    } else if (bump === "minor" && zero && !naming.some((c) => /breaking/i.test(c.summary))) {
+      problems.push(
+        `${pkg.name}: a breaking change released as minor (the package is 0.x) must say so: write "breaking" in the changeset's message (${naming.map((c) => c.file).join(", ")})`,
+      );
+    }
+  }
+  if (!anyChanged) say("   no package's spec or src changed");
+
+  if (problems.length > 0) {
+    say(`spec:check failed: ${problems.length} problem(s)`);
+    for (const p of problems) say(`  ✗ ${p}`);
+  } else say("spec:check passed");
+  return { ok: problems.length === 0, lines, changes, problems };
+}
+
+function main(argv: string[]): number {
+  let base: string | undefined;
+  let root: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--help" || arg === "-h") {
+      console.log("usage: node scripts/spec-check.ts [--base <git ref>] [--root <repo dir>]");
+      return 0;
+    }
+    const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
+    if (flag === "--base" || flag === "--root") {
+      const value = inline ?? argv[++i];
+      if (!value) {
+        console.error(`${flag} needs a value`);
+        return 2;
+      }
+      if (flag === "--base") base = value;
+      else root = value;
+    } else {
+      console.error(`unknown argument ${arg}`);
+      return 2;
+    }
+  }
+  try {
+    const result = specCheck({ ...(root ? { root } : {}), ...(base ? { base } : {}) });
+    console.log(result.lines.join("\n"));
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`spec:check: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+if (import.meta.main) process.exitCode = main(process.argv.slice(2));

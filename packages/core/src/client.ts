@@ -81,6 +81,19 @@ export function idIssues(path: string, value: unknown, required = true): FieldIs
   return [];
 }
 
+// Parameter names per path template: a spec has a handful of paths, and scanning the template
+// on every request cost more than the rest of the middleware.
+const paramNamesCache = new Map<string, string[]>();
+
+function paramNames(schemaPath: string): string[] {
+  let names = paramNamesCache.get(schemaPath);
+  if (!names) {
+    names = Array.from(schemaPath.matchAll(PATH_PARAM), (m) => m[1] as string);
+    if (paramNamesCache.size < 1_000) paramNamesCache.set(schemaPath, names);
+  }
+  return names;
+}
+
 /**
  * Checks the values of a request's path parameters. openapi-fetch percent-encodes them, so `/`, `?`
  * and `#` cannot escape their segment, but an empty value or a dot segment (`.`, `..`) would still be
@@ -91,8 +104,7 @@ export function pathParamIssues(
   pathParams: Record<string, unknown> | undefined,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const [, name] of schemaPath.matchAll(PATH_PARAM)) {
-    const key = name as string;
+  for (const key of paramNames(schemaPath)) {
     const value = pathParams?.[key];
     if (typeof value !== "string" && typeof value !== "number") {
       issues.push({ path: key, message: "is required" });

@@ -201,7 +201,9 @@ describe("release to a local Verdaccio", () => {
       expect(changelog).toContain("Release test: published to a local registry.");
     }
     // Private packages (benches, tests) are never versioned.
-    for (const folder of ["bench", "release-tests"]) {
+    for (const folder of ["bench", "release-tests", "contract-tests"]) {
+      if (!existsSync(join(clone, folder, "package.json"))) continue;
+      expect(manifest(join(clone, folder)).private, folder).toBe(true);
       expect(existsSync(join(clone, folder, "CHANGELOG.md")), folder).toBe(false);
     }
     // The formatted result is what biome wants (the repo's lint stays clean after a release).

@@ -39,6 +39,28 @@ export function parseChangeset(file: string, text: string): Changeset {
   return { file, bumps, summary: (match[2] as string).trim() };
 }
 
+/**
+ * Whether the changesets naming a package give it a fitting bump for its breaking spec changes:
+ * major, or minor while the package is 0.x with "breaking" said in a changeset's message.
+ */
+export function bumpProblem(
+  pkg: { name: string; version: string },
+  bump: Bump,
+  breaking: number,
+  naming: readonly Changeset[],
+): string | undefined {
+  if (breaking === 0) return undefined;
+  const zero = /^0\./.test(pkg.version);
+  const needed: Bump = zero ? "minor" : "major";
+  if (RANK[bump] < RANK[needed]) {
+    return `${pkg.name}: ${breaking} breaking spec change(s) need a ${needed} bump${zero ? " (minor while the package is 0.x, saying it is breaking)" : ""}, the changesets give ${bump}`;
+  }
+  if (bump === "minor" && !naming.some((c) => /breaking/i.test(c.summary))) {
+    return `${pkg.name}: a breaking change released as minor (the package is 0.x) must say so: write "breaking" in the changeset's message (${naming.map((c) => c.file).join(", ")})`;
+  }
+  return undefined;
+}
+
 interface PackageInfo {
   dir: string;
   name: string;
@@ -181,17 +203,8 @@ export function specCheck(options: { root?: string; base?: string } = {}): SpecC
       continue;
     }
     say(`${head}; changeset ${bump} (${naming.map((c) => c.file).join(", ")})`);
-    if (breaking.length === 0) continue;
-    const needed: Bump = zero ? "minor" : "major";
-    if (RANK[bump] < RANK[needed]) {
-      problems.push(
-        `${pkg.name}: ${breaking.length} breaking spec change(s) need a ${needed} bump${zero ? " (minor while the package is 0.x, saying it is breaking)" : ""}, the changesets give ${bump}`,
-      );
-    } else if (bump === "minor" && zero && !naming.some((c) => /breaking/i.test(c.summary))) {
-      problems.push(
-        `${pkg.name}: a breaking change released as minor (the package is 0.x) must say so: write "breaking" in the changeset's message (${naming.map((c) => c.file).join(", ")})`,
-      );
-    }
+    const problem = bumpProblem(pkg, bump, breaking.length, naming);
+    if (problem) problems.push(problem);
   }
   if (!anyChanged) say("   no package's spec or src changed");
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseChangeset } from "../spec-check.ts";
+import { bumpProblem, parseChangeset } from "../spec-check.ts";
 import { repoRoot } from "../specs.ts";
 
 const clones: string[] = [];
@@ -145,5 +145,40 @@ describe("changeset frontmatter", () => {
     for (const file of listed.filter((f) => !f.endsWith("README.md"))) {
       expect(() => parseChangeset(file, readFileSync(join(repoRoot, file), "utf8")), file).not.toThrow();
     }
+  });
+});
+
+describe("the bump a breaking spec change needs", () => {
+  const said = parseChangeset("x.md", '---\n"@sessiontrail/hardal": minor\n---\n\nBreaking: new path.\n');
+  const unsaid = parseChangeset("y.md", '---\n"@sessiontrail/hardal": minor\n---\n\nNew path.\n');
+
+  it("no breaking change: any bump will do", () => {
+    expect(
+      bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "patch", 0, [unsaid]),
+    ).toBeUndefined();
+  });
+
+  it("1.x: major, nothing less", () => {
+    expect(
+      bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "major", 2, [said]),
+    ).toBeUndefined();
+    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "minor", 2, [said])).toBe(
+      "@sessiontrail/hardal: 2 breaking spec change(s) need a major bump, the changesets give minor",
+    );
+  });
+
+  it("0.x: minor that says breaking, or major", () => {
+    expect(
+      bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "minor", 1, [said]),
+    ).toBeUndefined();
+    expect(
+      bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "major", 1, [unsaid]),
+    ).toBeUndefined();
+    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "minor", 1, [unsaid])).toMatch(
+      /must say so: write "breaking" in the changeset's message \(y\.md\)/,
+    );
+    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "patch", 1, [said])).toMatch(
+      /need a minor bump \(minor while the package is 0\.x, saying it is breaking\), the changesets give patch/,
+    );
   });
 });

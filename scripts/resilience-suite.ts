@@ -23,7 +23,8 @@ export interface PagingAdapter {
 
 const PAGE = 10;
 const TOTAL = 35; // four pages, the last one short
-// Fast retries keep the suite short; the waits they schedule are still real timers.
+// Fast retries keep the suite short; the waits they schedule are still real timers. Timeouts are
+// 500 ms against stalls of 3 s: a loaded 2-core machine must not time out the healthy pages.
 const fast = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, pageSize: PAGE } satisfies EventStreamOptions;
 
 export function resilienceSuite(adapter: PagingAdapter): void {
@@ -129,18 +130,18 @@ export function resilienceSuite(adapter: PagingAdapter): void {
 
     it("times out slow headers, retries, and succeeds when the server recovers", async () => {
       const s = await serve((_r, page, attempt) =>
-        page === 2 && attempt === 1 ? { delayMs: 1_000, after: { json: {} } } : undefined,
+        page === 2 && attempt === 1 ? { delayMs: 3_000, after: { json: {} } } : undefined,
       );
-      const events = await adapter.stream(s.url, { ...fast, timeoutMs: 150 }).toArray();
+      const events = await adapter.stream(s.url, { ...fast, timeoutMs: 500 }).toArray();
       expect(events.map(adapter.rawId)).toEqual(allIds);
     });
 
     it("fails with kind timeout when a body stalls past the timeout on every attempt", async () => {
       const s = await serve((_r, page, _a) =>
-        page === 2 ? { slowBody: adapter.body(all, 2, PAGE), sentBytes: 20, stallMs: 1_000 } : undefined,
+        page === 2 ? { slowBody: adapter.body(all, 2, PAGE), sentBytes: 20, stallMs: 3_000 } : undefined,
       );
       const error = await failure(
-        adapter.stream(s.url, { ...fast, timeoutMs: 150, retry: { ...fast.retry, maxAttempts: 2 } }),
+        adapter.stream(s.url, { ...fast, timeoutMs: 500, retry: { ...fast.retry, maxAttempts: 2 } }),
       );
       expect(error).toMatchObject({ kind: "timeout" });
       expect(pagesAsked(s)).toEqual([1, 2, 2]);

@@ -1,4 +1,4 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
 import { type FieldIssue, validationError } from "./errors.ts";
 import { type RateLimit, sharedRateLimiter } from "./rate-limit.ts";
 import { registerSecret } from "./redact.ts";
@@ -138,30 +138,35 @@ export function createVendorClient<Paths extends {}>(
   registerSecret(apiKey);
   const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, options.allowInsecureBaseUrl);
   const [authName, authValue] = definition.authHeader(apiKey);
-
-  const client = createClient<Paths>({
-    baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    // A redirect is not followed: fetch would carry a custom auth header (actionhub-key) to any host.
-    redirect: "manual",
-  });
   const limit = options.rateLimit === undefined ? definition.rateLimit : options.rateLimit || undefined;
   if (limit && !(Number.isInteger(limit.requests) && limit.requests > 0 && limit.perMs > 0)) {
     throw validationError(vendor, [
       { path: "rateLimit", message: "needs a positive integer `requests` and a positive `perMs`" },
     ]);
   }
-  const limiter = limit ? sharedRateLimiter(vendor, apiKey, limit) : undefined;
-  const auth: Middleware = {
-    onRequest({ request, schemaPath, params }) {
-      const issues = pathParamIssues(schemaPath, params.path as Record<string, unknown> | undefined);
+
+  const client = createClient<Paths>({
+    baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // The key sits in openapi-fetch's closure, as the base headers, never on the client object; it
+    // comes last so the client's extra `headers` cannot replace it.
+    headers: { ...options.headers, [authName]: authValue },
+    // Path values are checked where openapi-fetch fills them in: no middleware on the hot path.
+    pathSerializer(pathname, pathParams) {
+      const issues = pathParamIssues(pathname, pathParams);
       if (issues.length > 0) throw validationError(vendor, issues);
-      request.headers.set(authName, authValue);
-      // A waiting request is cancelled by its own signal, at once.
-      return limiter ? limiter.acquire(vendor, request.signal).then(() => request) : request;
+      return defaultPathSerializer(pathname, pathParams);
     },
-  };
-  client.use(auth);
+    // A redirect is not followed: fetch would carry a custom auth header (actionhub-key) to any host.
+    redirect: "manual",
+  });
+  if (limit) {
+    const limiter = sharedRateLimiter(vendor, apiKey, limit);
+    const throttle: Middleware = {
+      // A waiting request is cancelled by its own signal, at once.
+      onRequest: ({ request }) => limiter.acquire(vendor, request.signal).then(() => request),
+    };
+    client.use(throttle);
+  }
   return client;
 }

@@ -50,7 +50,8 @@ export interface components {
         SessionActivityResponse: components["schemas"]["SessionActivity"] | components["schemas"]["SessionActivityEnvelope"];
         /** @description Possible wrapper around `SessionActivity` (the style of Hardal's newer API). Not documented for this endpoint. */
         SessionActivityEnvelope: {
-            success?: boolean;
+            /** @constant */
+            success?: true;
             data: components["schemas"]["SessionActivity"];
         } & {
             [key: string]: unknown;

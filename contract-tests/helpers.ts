@@ -1,21 +1,6 @@
-// Shared checks of the contract suite: SessionEvent validation and Prism's violation header.
-import { sessionEventSchema } from "@sessiontrail/core";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+// Shared checks of the contract suite: Prism's violation header, the specs' operations, a small pool.
+// SessionEvent validation is the normalizer suite's `sessionEventErrors`.
 import { loadSpec } from "../scripts/spec-examples.ts";
-
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-const validateEvent = ajv.compile(sessionEventSchema);
-
-/** The schema errors of each invalid event, by index; empty when every event is valid. */
-export function invalidEvents(events: readonly unknown[]): { index: number; errors: unknown }[] {
-  const out: { index: number; errors: unknown }[] = [];
-  events.forEach((event, index) => {
-    if (!validateEvent(event)) out.push({ index, errors: validateEvent.errors });
-  });
-  return out;
-}
 
 export interface Violation {
   location?: string[];

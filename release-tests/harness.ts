@@ -1,10 +1,10 @@
 // Helpers for the release test: a real Verdaccio on 127.0.0.1 with temporary storage, commands run
 // with a clean environment and timed, and what an install left on disk.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { freePort, hasExited, stopProcess } from "../packages/cli/src/mock.ts";
 
 const HOST = "127.0.0.1";
 
@@ -66,19 +66,6 @@ export function run(
   });
 }
 
-/** A port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no port assigned"))));
-    });
-  });
-}
-
 export interface Registry {
   url: string;
   pid: number;
@@ -130,19 +117,6 @@ function verdaccioBin(): string {
   return join(dirname(manifestPath), typeof bin === "string" ? bin : (bin.verdaccio as string));
 }
 
-const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (exited(child)) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 /** Starts Verdaccio on a free port of 127.0.0.1 and resolves once it answers /-/ping. */
 export async function startVerdaccio(dir: string, uplink: string): Promise<Registry> {
   const storage = join(dir, "storage");
@@ -187,16 +161,11 @@ async function startOn(port: number, configPath: string): Promise<Registry> {
   process.once("exit", onExit);
   const stop = async () => {
     process.off("exit", onExit);
-    if (exited(child)) return;
-    process.kill(pid, "SIGTERM");
-    if (!(await waitForExit(child, 3000))) {
-      process.kill(pid, "SIGKILL");
-      await waitForExit(child, 3000);
-    }
+    await stopProcess(child);
   };
   const deadline = Date.now() + 30_000;
   while (true) {
-    if (exited(child))
+    if (hasExited(child))
       throw new Error(`verdaccio exited with ${child.exitCode ?? child.signalCode}\n${output}`);
     try {
       const response = await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(1000) });

@@ -13,6 +13,8 @@
 // What the client reads (responses) breaks when the new spec may send more or other: a removed or
 // no-longer-required field, a changed type, an enum with new values, a new anyOf/oneOf variant.
 
+import { resolvePointer } from "./spec-examples.ts";
+
 // biome-ignore lint/suspicious/noExplicitAny: parsed OpenAPI documents are untyped JSON.
 type Json = any;
 
@@ -366,19 +368,7 @@ function typesOf(schema: Json): Set<string> {
 
 /** Follows local `$ref`s; returns the node and the pointer of the last ref followed ("" if none). */
 export function resolve(doc: Json, node: Json): { node: Json; pointer: string } {
-  let pointer = "";
-  let current = node;
-  for (let hops = 0; typeof current?.$ref === "string"; hops++) {
-    if (hops > 50) throw new Error(`$ref cycle at ${current.$ref}`);
-    const ref: string = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${ref}`);
-    pointer = ref.slice(1);
-    current = pointer
-      .split("/")
-      .slice(1)
-      .reduce((n: Json, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return { node: current, pointer };
+  return typeof node?.$ref === "string" ? resolvePointer(doc, node.$ref.slice(1)) : { node, pointer: "" };
 }
 
 /** Every change from `before` to `after`, breaking ones first. */

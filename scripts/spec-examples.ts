@@ -22,17 +22,21 @@ export function loadSpec(vendor: string): Json {
   return parse(readFileSync(join(repoRoot, "specs", vendor, "openapi.yaml"), "utf8"));
 }
 
-/** Follows `$ref`s from a JSON pointer; returns the node and the pointer where it really lives. */
-export function resolvePointer(doc: Json, pointer: string): { node: Json; pointer: string } {
-  let node = pointer
+const at = (doc: Json, pointer: string): Json =>
+  pointer
     .split("/")
     .slice(1)
     .reduce((n: Json, k) => n?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+
+/** Follows `$ref`s from a JSON pointer; returns the node and the pointer where it really lives. */
+export function resolvePointer(doc: Json, pointer: string): { node: Json; pointer: string } {
   let where = pointer;
-  while (typeof node?.$ref === "string") {
+  let node = at(doc, where);
+  for (let hops = 0; typeof node?.$ref === "string"; hops++) {
+    if (hops > 50) throw new Error(`$ref cycle at ${node.$ref}`);
     if (!node.$ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${node.$ref}`);
     where = node.$ref.slice(1);
-    node = resolvePointer(doc, where).node;
+    node = at(doc, where);
   }
   return { node, pointer: where };
 }

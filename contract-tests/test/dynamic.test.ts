@@ -7,8 +7,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { SessionTrailError } from "@sessiontrail/core";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { sessionEventErrors } from "../../scripts/normalizer-suite.ts";
 import { vendorSpecs } from "../../scripts/specs.ts";
-import { invalidEvents, pool, type Violation, violations } from "../helpers.ts";
+import { pool, type Violation, violations } from "../helpers.ts";
 import { contractOf } from "../vendors.ts";
 
 const mocks = inject("mocks");
@@ -106,7 +107,7 @@ for (const { vendor } of vendorSpecs()) {
           }
           try {
             const events = contract.normalize(data);
-            const bad = invalidEvents(events);
+            const bad = sessionEventErrors(events);
             if (bad.length > 0)
               unexpected.push(`${seed}: invalid SessionEvents ${JSON.stringify(bad).slice(0, 500)}`);
             else {

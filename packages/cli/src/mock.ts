@@ -102,10 +102,11 @@ function safeKill(pid: number, signal: NodeJS.Signals): void {
   } catch {}
 }
 
-const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+/** Whether a child process has ended (by itself or by a signal). */
+export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (exited(child)) return Promise.resolve(true);
+  if (hasExited(child)) return Promise.resolve(true);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), ms);
     child.once("exit", () => {
@@ -115,14 +116,19 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.pid !== undefined && !exited(child)) {
+/** Stops a child by its own PID: SIGTERM, then SIGKILL after 3 s; resolves once it has exited. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.pid !== undefined && !hasExited(child)) {
     safeKill(child.pid, "SIGTERM");
     if (!(await waitForExit(child, 3000))) {
       safeKill(child.pid, "SIGKILL");
       await waitForExit(child, 3000);
     }
   }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  await stopProcess(child);
   running.delete(child);
 }
 
@@ -165,7 +171,7 @@ async function waitUntilAnswering(child: ChildProcess, baseUrl: string, timeoutM
   });
   while (Date.now() < deadline) {
     if (spawnError) throw spawnError;
-    if (exited(child)) throw new Error(`exited with ${child.exitCode ?? child.signalCode}`);
+    if (hasExited(child)) throw new Error(`exited with ${child.exitCode ?? child.signalCode}`);
     try {
       // Any HTTP answer (Prism says 404 for /) means it is listening.
       const response = await fetch(baseUrl, { signal: AbortSignal.timeout(1000) });

@@ -85,11 +85,11 @@ export function idIssues(path: string, value: unknown, required = true): FieldIs
 // on every request cost more than the rest of the middleware.
 const paramNamesCache = new Map<string, string[]>();
 
-function paramNames(schemaPath: string): string[] {
-  let names = paramNamesCache.get(schemaPath);
+function paramNames(pathTemplate: string): string[] {
+  let names = paramNamesCache.get(pathTemplate);
   if (!names) {
-    names = Array.from(schemaPath.matchAll(PATH_PARAM), (m) => m[1] as string);
-    if (paramNamesCache.size < 1_000) paramNamesCache.set(schemaPath, names);
+    names = Array.from(pathTemplate.matchAll(PATH_PARAM), (m) => m[1] as string);
+    if (paramNamesCache.size < 1_000) paramNamesCache.set(pathTemplate, names);
   }
   return names;
 }
@@ -100,11 +100,11 @@ function paramNames(schemaPath: string): string[] {
  * resolved by the URL parser into another path, and a missing one would be sent as a literal `{name}`.
  */
 export function pathParamIssues(
-  schemaPath: string,
+  pathTemplate: string,
   pathParams: Record<string, unknown> | undefined,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  for (const key of paramNames(schemaPath)) {
+  for (const key of paramNames(pathTemplate)) {
     const value = pathParams?.[key];
     if (typeof value !== "string" && typeof value !== "number") {
       issues.push({ path: key, message: "is required" });

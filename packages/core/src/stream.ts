@@ -118,13 +118,8 @@ export class EventStream implements AsyncIterable<SessionEvent> {
         const current = inFlight.get(page);
         if (!current) return;
         inFlight.delete(page);
-        let result: Page;
-        try {
-          result = await current;
-        } catch (error) {
-          if (signal?.aborted) throw abortedError(vendor, signal);
-          throw error;
-        }
+        // withRetries already reports the caller's abort as kind `aborted`.
+        const result = await current;
         const { events } = result;
         if (!result.hasMore || events.length === 0) last = page;
         else last = Math.max(page + 1, result.totalPages ?? 0);

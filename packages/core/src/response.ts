@@ -132,12 +132,18 @@ function tooLarge(vendor: string, status: number, maxBytes: number): SessionTrai
   });
 }
 
-/** Reads a body stream as text, refusing to hold more than `maxBytes` of it. */
+/**
+ * Reads a body stream as text, refusing to hold more than `maxBytes` of it. `signal` stops the read
+ * itself: fetch's own abort of the body is not enough here, since openapi-fetch has returned by then
+ * and the Request that linked our signal to fetch's may already be garbage-collected (seen: a stalled
+ * body read to the end, long after its timeout).
+ */
 async function readText(
   vendor: string,
   response: Response,
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
+  signal: AbortSignal | undefined,
 ): Promise<string> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
@@ -145,17 +151,26 @@ async function readText(
     throw tooLarge(vendor, response.status, maxBytes);
   }
   const reader = body.getReader();
+  // Cancelling ends a pending read (as done); the check below turns that into the abort's reason.
+  const onAbort = () => reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(vendor, response.status, maxBytes);
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(vendor, response.status, maxBytes);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
   }
   const decoder = new TextDecoder();
   if (chunks.length === 1) return decoder.decode(chunks[0]);
@@ -173,6 +188,7 @@ export async function readJson(
   vendor: string,
   call: () => Promise<TextResult>,
   maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  signal?: AbortSignal,
 ): Promise<unknown> {
   let result: TextResult;
   try {
@@ -201,7 +217,7 @@ export async function readJson(
   if (typeof data === "string") text = data;
   else if (data instanceof ReadableStream) {
     try {
-      text = await readText(vendor, response, data, maxBytes);
+      text = await readText(vendor, response, data, maxBytes, signal);
     } catch (thrown) {
       throw errorFromThrown(vendor, thrown);
     }

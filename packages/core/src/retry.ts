@@ -105,8 +105,14 @@ export async function withRetries<T>(
   const started = Date.now();
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw abortedError(vendor, signal);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // A timer of our own rather than AbortSignal.timeout(): it is cleared as soon as the attempt ends,
+    // so no timer outlives a finished read.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs,
+    );
+    const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     let error: SessionTrailError;
     try {
       return await attempt(attemptSignal);
@@ -116,6 +122,8 @@ export async function withRetries<T>(
       if (signal?.aborted) throw abortedError(vendor, signal);
       if (!(thrown instanceof SessionTrailError)) throw thrown;
       error = thrown;
+    } finally {
+      clearTimeout(timer);
     }
     if (!isRetryable(error) || n >= maxAttempts) throw error;
     let wait: number;

@@ -198,7 +198,7 @@ export function singleResponse(
   normalize: (body: unknown, includeRaw: boolean) => SessionEvent[],
 ): EventStream {
   return paginate(vendor, options, async (_page, signal) => {
-    const body = await readJson(vendor, () => call(signal), options.maxResponseBytes);
+    const body = await readJson(vendor, () => call(signal), options.maxResponseBytes, signal);
     return { events: normalize(body, options.includeRaw ?? true), hasMore: false };
   });
 }

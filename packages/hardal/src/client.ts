@@ -95,6 +95,7 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
             signal,
           }),
         streamOptions.maxResponseBytes,
+        signal,
       )) as HardalPageFields & { data?: HardalPageFields };
       const normalized = normalizeHardalEvents(body as never, {
         timezone,

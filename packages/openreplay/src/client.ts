@@ -123,6 +123,7 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
             signal,
           }),
         streamOptions.maxResponseBytes,
+        signal,
       )) as { data?: { total?: number } };
       const normalized = normalizeOpenReplayEvents(body as never, {
         includeRaw: streamOptions.includeRaw ?? true,

@@ -31,7 +31,7 @@ function grow<T>(events: T[], count: number, vary: (event: T, copy: number) => T
 
 const iso = (base: string, i: number) => new Date(Date.parse(base) + i * 1000).toISOString();
 
-const vendors = (): Record<string, { payload: Json; normalize: (body: Json) => unknown[] }> => ({
+export const vendors = (): Record<string, { payload: Json; normalize: (body: Json) => unknown[] }> => ({
   roundtable: (() => {
     const ex = richestExample("roundtable");
     const events = grow(ex.events, EVENTS, (e: Json, i) => ({ ...e, unix_timestamp: e.unix_timestamp + i }));

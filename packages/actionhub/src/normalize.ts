@@ -1,11 +1,12 @@
 import {
   compact,
   copyProperties,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   isTimeZone,
   type NormalizeOptions,
+  newEvent,
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
@@ -73,36 +74,38 @@ export function normalizeActionHubEvents(
   const userId = typeof options?.userId === "string" && options.userId !== "" ? options.userId : undefined;
   const userKey = userId ?? "";
 
-  return normalizeEvents(vendor, history as HistoryAction[], options, (item): EventDraft => {
-    const { timestamp: text, event_type: eventType, asset_id: assetId, asset_name: assetName } = item;
-    if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
-    const timestamp = parseTimestamp(text, zone);
-    if (timestamp === undefined) {
-      throw new InvalidEventError(`timestamp is not an ISO 8601 date: ${JSON.stringify(text.slice(0, 40))}`);
-    }
-    if (typeof eventType !== "string") throw new InvalidEventError("has no event_type string");
-    const id = typeof assetId === "string" ? assetId : undefined;
+  const mapping: EventMapping<HistoryAction> = {
+    event(item) {
+      const { timestamp: text, event_type: eventType, asset_id: assetId, asset_name: assetName } = item;
+      if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
+      const timestamp = parseTimestamp(text, zone);
+      if (timestamp === undefined) {
+        throw new InvalidEventError(
+          `timestamp is not an ISO 8601 date: ${JSON.stringify(text.slice(0, 40))}`,
+        );
+      }
+      if (typeof eventType !== "string") throw new InvalidEventError("has no event_type string");
 
-    // Everything the vendor sent, keys verbatim: asset_id, asset_name, the timestamp text (a bare
-    // date stays visible as one), both label arrays and any field the schema does not list.
-    const properties = copyProperties(item);
-    if (Array.isArray(item.event_labels)) properties.event_labels = item.event_labels.slice();
-    if (Array.isArray(item.asset_labels)) properties.asset_labels = item.asset_labels.slice();
+      // Everything the vendor sent, keys verbatim: asset_id, asset_name, the timestamp text (a bare
+      // date stays visible as one), both label arrays and any field the schema does not list.
+      const properties = copyProperties(item);
+      if (Array.isArray(item.event_labels)) properties.event_labels = item.event_labels.slice();
+      if (Array.isArray(item.asset_labels)) properties.asset_labels = item.asset_labels.slice();
 
-    const draft: EventDraft = {
-      type: typeOf(eventType),
-      name: eventType,
-      timestamp,
-      properties,
-      identity: `${userKey}\u0000${text}\u0000${eventType}\u0000${id ?? ""}`,
-    };
-    if (userId !== undefined) draft.userId = userId;
-    // compact drops the empty parts; its return type still lists them as `| undefined`, which
-    // exactOptionalPropertyTypes rejects, hence the cast.
-    const target = compact({ id, name: typeof assetName === "string" ? assetName : undefined }) as
-      | SessionEventTarget
-      | undefined;
-    if (target) draft.target = target;
-    return draft;
-  });
+      // ActionHub actions have no id of their own: every one is hashed from its identity below.
+      const event = newEvent(vendor, "", typeOf(eventType), eventType, timestamp, properties);
+      if (userId !== undefined) event.userId = userId;
+      // compact drops the empty parts; its return type still lists them as `| undefined`, which
+      // exactOptionalPropertyTypes rejects, hence the cast.
+      const target = compact({
+        id: typeof assetId === "string" ? assetId : undefined,
+        name: typeof assetName === "string" ? assetName : undefined,
+      }) as SessionEventTarget | undefined;
+      if (target) event.target = target;
+      return event;
+    },
+    identity: (item, event) =>
+      `${userKey}\u0000${item.timestamp}\u0000${event.name}\u0000${typeof item.asset_id === "string" ? item.asset_id : ""}`,
+  };
+  return normalizeEvents(vendor, history as HistoryAction[], options, mapping);
 }

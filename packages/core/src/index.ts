@@ -26,11 +26,12 @@ export { type EventSource, mergeTimelines } from "./merge.ts";
 export {
   compact,
   copyProperties,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
   type NormalizeWarning,
+  newEvent,
   normalizeEvents,
 } from "./normalize.ts";
 export { type RateLimit, RateLimiter } from "./rate-limit.ts";

@@ -22,13 +22,37 @@ export interface NormalizeWarning {
   message: string;
 }
 
-/** An event as a vendor normalizer builds it; `normalizeEvents` adds `id`, `vendor`, `time`, `raw`. */
-export type EventDraft = Omit<SessionEvent, "id" | "vendor" | "time" | "raw"> & {
-  /** The vendor's own event id; it becomes `id` when it is unique within the response. */
-  vendorId?: string;
-  /** What tells this event apart from others when it has no usable vendor id; hashed into `id`. */
-  identity: string;
-};
+/**
+ * How a vendor's normalizer maps its events; `normalizeEvents` runs it over a response.
+ */
+export interface EventMapping<Item> {
+  /**
+   * Builds the SessionEvent of one vendor event with `newEvent`, its `id` being the vendor's own
+   * event id or `""` when it has none. Throws an `InvalidEventError` for an event it cannot read.
+   * `normalizeEvents` checks the timestamp and fills in `time`, `raw` and missing ids.
+   */
+  event(item: Item, index: number): SessionEvent;
+  /**
+   * What tells this event apart from the others of its response, for an event without a vendor id
+   * (or whose id is not unique there); hashed into its `id`. Only called for those events.
+   */
+  identity(item: Item, event: SessionEvent): string;
+}
+
+/**
+ * A SessionEvent with its required fields, in the order every vendor's events share (so they have
+ * one shape, and serialize alike); `time` is filled in by `normalizeEvents`.
+ */
+export function newEvent(
+  vendor: string,
+  id: string,
+  type: SessionEvent["type"],
+  name: string,
+  timestamp: number,
+  properties: Record<string, unknown>,
+): SessionEvent {
+  return { id, vendor, type, name, timestamp, time: "", properties };
+}
 
 const MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
@@ -61,24 +85,55 @@ function hex32(n: number): string {
 }
 
 // Four 32-bit lanes of a cyrb-style mix (public domain): 128 bits, synchronous, the same in every
-// runtime, and formatted through a lookup table because number-to-string is the slow part.
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  let h3 = 0x9e3779b9;
-  let h4 = 0x85ebca6b;
+// runtime. The lanes live here so that the parts of a hashed text are fed one after the other,
+// never concatenated.
+let h1 = 0;
+let h2 = 0;
+let h3 = 0;
+let h4 = 0;
+
+function absorb(text: string): void {
+  let a = h1;
+  let b = h2;
+  let c = h3;
+  let d = h4;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-    h3 = Math.imul(h3 ^ c, 2246822519);
-    h4 = Math.imul(h4 ^ c, 3266489917);
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 2654435761);
+    b = Math.imul(b ^ code, 1597334677);
+    c = Math.imul(c ^ code, 2246822519);
+    d = Math.imul(d ^ code, 3266489917);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
-  h3 = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
-  h4 = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return hex32(h1) + hex32(h2) + hex32(h3) + hex32(h4);
+  h1 = a;
+  h2 = b;
+  h3 = c;
+  h4 = d;
+}
+
+/**
+ * `h_` and 32 hex digits of the hash of `${vendor}\0${identity}\0${n}`, where n counts the
+ * earlier events of the response with the same identity: twins (the same action twice in one
+ * millisecond) get distinct ids, and fetching the response again gives the same ones. `twins` is
+ * keyed by 53 bits of the identity's hash, as a number, which is cheaper than a string key.
+ */
+function hashedId(vendor: string, identity: string, twins: Map<number, number>): string {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  h3 = 0x9e3779b9;
+  h4 = 0x85ebca6b;
+  absorb(vendor);
+  absorb("\u0000");
+  absorb(identity);
+  absorb("\u0000");
+  const key = (h1 >>> 0) * 2_097_152 + (h2 >>> 11);
+  const seen = twins.get(key) ?? 0;
+  twins.set(key, seen + 1);
+  absorb(String(seen));
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
+  const c = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
+  const d = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return `h_${hex32(a)}${hex32(b)}${hex32(c)}${hex32(d)}`;
 }
 
 /**
@@ -86,70 +141,67 @@ function hash(text: string): string {
  * caller chose, and gives every event a stable id. Ids are the vendor's where present and unique in
  * the response; otherwise a hash of the event's identity and of how many identical events came
  * before it, so fetching the same session twice yields the same ids and twins stay distinct.
+ *
+ * One pass, building each SessionEvent once: this runs for every event a user reads.
  */
 export function normalizeEvents<Item>(
   vendor: string,
   items: readonly Item[],
   options: NormalizeOptions | undefined,
-  toDraft: (item: Item, index: number) => EventDraft,
+  mapping: EventMapping<Item>,
 ): SessionEvent[] {
   const includeRaw = options?.includeRaw ?? true;
   const skip = options?.onInvalid === "skip";
-  const drafts: (EventDraft | undefined)[] = new Array(items.length);
-  const vendorIdCounts = new Map<string, number>();
+  const events: SessionEvent[] = [];
+  // The item of each event, once an item was skipped (until then, event j is item j).
+  let sources: number[] | undefined;
+  const vendorIds = new Set<string>();
+  let repeated: Set<string> | undefined;
+  const twins = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
+    let event: SessionEvent;
     try {
       if (item === null || typeof item !== "object" || Array.isArray(item)) {
         throw new InvalidEventError(`expected an object, got ${item === null ? "null" : typeof item}`);
       }
-      const draft = toDraft(item, i);
+      event = mapping.event(item, i);
       // Years 0000-9999: what an ISO-8601 `time` with a four-digit year can say.
-      if (!Number.isInteger(draft.timestamp) || draft.timestamp < MIN_MS || draft.timestamp > MAX_MS) {
+      const t = event.timestamp;
+      if (!Number.isInteger(t) || t < MIN_MS || t > MAX_MS)
         throw new InvalidEventError("has no valid timestamp");
-      }
-      drafts[i] = draft;
-      if (draft.vendorId) vendorIdCounts.set(draft.vendorId, (vendorIdCounts.get(draft.vendorId) ?? 0) + 1);
     } catch (cause) {
       const message = `event #${i} ${cause instanceof Error ? cause.message : String(cause)}`;
-      if (!skip) {
-        throw new SessionTrailError({ kind: "invalid_response", vendor, message, cause });
-      }
+      if (!skip) throw new SessionTrailError({ kind: "invalid_response", vendor, message, cause });
       options?.onWarning?.({ vendor, index: i, message });
+      sources ??= Array.from({ length: events.length }, (_, j) => j);
+      continue;
     }
-  }
-  const identities = new Map<string, number>();
-  const events: SessionEvent[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    const draft = drafts[i];
-    if (!draft) continue;
-    const { vendorId, timestamp } = draft;
-    let id: string;
-    if (vendorId && vendorIdCounts.get(vendorId) === 1) {
-      id = vendorId;
+    event.time = isoTime(event.timestamp);
+    if (event.id === "") {
+      event.id = hashedId(vendor, mapping.identity(item, event), twins);
     } else {
-      const seen = identities.get(draft.identity) ?? 0;
-      identities.set(draft.identity, seen + 1);
-      id = `h_${hash(`${vendor}\u0000${draft.identity}\u0000${seen}`)}`;
+      const known = vendorIds.size;
+      if (vendorIds.add(event.id).size === known) {
+        repeated ??= new Set();
+        repeated.add(event.id);
+      }
     }
-    // Fields are copied one by one: object rest/spread per event costs more than the mapping itself.
-    const event: SessionEvent = {
-      id,
-      vendor,
-      type: draft.type,
-      name: draft.name,
-      timestamp,
-      time: isoTime(timestamp),
-      properties: draft.properties,
-    };
-    if (draft.sessionId !== undefined) event.sessionId = draft.sessionId;
-    if (draft.userId !== undefined) event.userId = draft.userId;
-    if (draft.deviceId !== undefined) event.deviceId = draft.deviceId;
-    if (draft.page !== undefined) event.page = draft.page;
-    if (draft.target !== undefined) event.target = draft.target;
-    if (draft.context !== undefined) event.context = draft.context;
-    if (includeRaw) event.raw = items[i];
+    if (includeRaw) event.raw = item;
+    sources?.push(i);
     events.push(event);
+  }
+  if (repeated) {
+    // Rare: a vendor id that is not unique in the response. Its events are hashed too, and all
+    // hashed ids are made again in response order, so twins are counted as if known from the start.
+    twins.clear();
+    for (let j = 0; j < events.length; j++) {
+      const event = events[j] as SessionEvent;
+      const index = sources ? (sources[j] as number) : j;
+      const item = items[index] as Item;
+      const own = mapping.event(item, index).id;
+      if (own === "" || repeated.has(own)) event.id = hashedId(vendor, mapping.identity(item, event), twins);
+    }
   }
   return events;
 }

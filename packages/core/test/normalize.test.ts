@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { copyProperties, InvalidEventError, normalizeEvents, SessionTrailError } from "../src/index.ts";
+import {
+  copyProperties,
+  type EventMapping,
+  InvalidEventError,
+  newEvent,
+  normalizeEvents,
+  SessionTrailError,
+} from "../src/index.ts";
 
 interface Item {
   at?: number;
@@ -7,16 +14,12 @@ interface Item {
   what: string;
 }
 
-const toDraft = (item: Item) => {
-  if (item.at === undefined) throw new InvalidEventError("has no time");
-  return {
-    type: "custom" as const,
-    name: item.what,
-    timestamp: item.at,
-    properties: {},
-    identity: `${item.at}|${item.what}`,
-    ...(item.id ? { vendorId: item.id } : {}),
-  };
+const toDraft: EventMapping<Item> = {
+  event(item) {
+    if (item.at === undefined) throw new InvalidEventError("has no time");
+    return newEvent("v", item.id ?? "", "custom", item.what, item.at, {});
+  },
+  identity: (item) => `${item.at}|${item.what}`,
 };
 
 describe("normalizeEvents", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isoTime, parseTimestamp } from "../src/index.ts";
 
@@ -62,5 +63,174 @@ describe("isoTime", () => {
     ];
     for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 7919.123 - 900) * 86_400_000 * 0.37 + i));
     for (const ms of samples) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
+  });
+});
+
+/**
+ * The implementation parseTimestamp had before its hand-written scanner: the regular expression
+ * that defines the grammar, and Date for the arithmetic. The scanner must agree with it on
+ * everything, well-formed or not.
+ */
+const REFERENCE_GRAMMAR =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function referenceParse(text: string, zone = "UTC"): number | undefined {
+  const m = REFERENCE_GRAMMAR.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", offset] = m;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const date = new Date(
+    Date.UTC(2000, month - 1, day, hour, minute, second, Number(frac.slice(0, 3).padEnd(3, "0"))),
+  );
+  date.setUTCFullYear(year, month - 1, day);
+  const wall = date.getTime();
+  if (new Date(wall).getUTCDate() !== day) return undefined;
+  if (offset) {
+    if (offset.toUpperCase() === "Z") return wall;
+    const digits = offset.slice(1).replace(":", "");
+    const [offHours, offMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || "0")];
+    if (offHours > 23 || offMinutes > 59) return undefined;
+    return wall - (offset.startsWith("-") ? -1 : 1) * (offHours * 60 + offMinutes) * 60_000;
+  }
+  if (zone === "UTC") return wall;
+  const offsetAt = (ms: number) => {
+    const parts: Record<string, number> = {};
+    let bc = false;
+    const format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short",
+    });
+    for (const p of format.formatToParts(new Date(ms))) {
+      if (p.type === "era") bc = p.value === "BC";
+      else if (p.type !== "literal") parts[p.type] = Number(p.value);
+    }
+    const { year = 0, month = 1, day: d = 1, hour = 0, minute = 0, second = 0 } = parts;
+    const local = new Date(Date.UTC(2000, month - 1, d, hour, minute, second));
+    local.setUTCFullYear(bc ? 1 - year : year, month - 1, d);
+    return local.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
+  };
+  const first = wall - offsetAt(wall);
+  return Math.min(first, wall - offsetAt(first));
+}
+
+describe("parseTimestamp against its grammar", () => {
+  // Texts built from the grammar's own pieces, each piece sometimes broken, so that both the
+  // accepting paths and every way of failing are reached.
+  const digits = (n: number) =>
+    fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: n, maxLength: n });
+  // Mostly in range, sometimes any two digits (25:00, 61...).
+  const twoBelow = (n: number) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: n - 1 }).map((v) => String(v).padStart(2, "0")) },
+      { weight: 1, arbitrary: digits(2) },
+    );
+  const piece = (good: fc.Arbitrary<string>) =>
+    fc.oneof({ weight: 40, arbitrary: good }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) });
+  const text = fc
+    .tuple(
+      fc.constantFrom("", " ", "\t"),
+      piece(fc.oneof(digits(4), fc.constantFrom("2024", "0000", "1970", "9999"))),
+      piece(fc.constant("-")),
+      piece(
+        fc.oneof(
+          { weight: 1, arbitrary: digits(2) },
+          { weight: 6, arbitrary: fc.constantFrom("01", "02", "06", "12") },
+        ),
+      ),
+      piece(fc.constant("-")),
+      piece(
+        fc.oneof(
+          { weight: 1, arbitrary: digits(2) },
+          { weight: 6, arbitrary: fc.constantFrom("01", "15", "28", "29", "30", "31") },
+        ),
+      ),
+      fc.option(
+        fc.tuple(
+          piece(fc.constantFrom("T", "t", " ")),
+          piece(twoBelow(24)),
+          piece(fc.constant(":")),
+          piece(twoBelow(60)),
+          fc.option(
+            fc.tuple(
+              piece(fc.constant(":")),
+              piece(twoBelow(60)),
+              fc.option(
+                fc.tuple(
+                  fc.constantFrom(".", ","),
+                  fc.string({ unit: fc.constantFrom(..."0123456789"), maxLength: 8 }),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      fc.constantFrom("", " ", "  "),
+      fc.option(
+        fc.oneof(
+          fc.constantFrom("Z", "z", "+", "-03", "+14:00"),
+          fc
+            .tuple(
+              fc.constantFrom("+", "-"),
+              digits(2),
+              fc.constantFrom("", ":", "::"),
+              fc.oneof(digits(2), digits(1), fc.constant("")),
+            )
+            .map((p) => p.join("")),
+        ),
+      ),
+      fc.constantFrom("", "", "", "", " ", "x"),
+    )
+    .map((parts) =>
+      parts
+        .flat(3)
+        .filter((p) => typeof p === "string")
+        .join(""),
+    );
+
+  it("agrees with the regular expression and Date on generated texts", () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom("UTC", "Europe/Istanbul", "America/New_York", "Asia/Kathmandu"),
+        (t, zone) => {
+          expect(parseTimestamp(t, zone)).toBe(referenceParse(t, zone));
+        },
+      ),
+      { seed: 7, numRuns: 3000 },
+    );
+  });
+
+  it("accepts most generated texts, so the comparison is not only of failures", () => {
+    const samples = fc.sample(text, { seed: 7, numRuns: 1000 });
+    const accepted = samples.filter((t) => referenceParse(t) !== undefined).length;
+    expect(accepted).toBeGreaterThan(100);
+    expect(accepted).toBeLessThan(950);
+  });
+
+  it("agrees with Intl on wall times around DST changes (the offset cache)", () => {
+    for (const zone of ["America/New_York", "Europe/Istanbul", "Australia/Lord_Howe", "America/St_Johns"]) {
+      for (let minutes = 0; minutes < 3 * 24 * 60; minutes += 7) {
+        // Around New York's 2024-11-03 and Lord Howe's 2024-04-07 changes, minute by minute.
+        for (const day of ["2024-11-02", "2024-04-06", "2024-03-09"]) {
+          const at = new Date(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000).toISOString().slice(0, 19);
+          expect(parseTimestamp(at, zone), `${at} ${zone}`).toBe(referenceParse(at, zone));
+        }
+      }
+    }
   });
 });

@@ -1,10 +1,11 @@
 import {
   compact,
   copyProperties,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
+  newEvent,
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
@@ -55,7 +56,7 @@ function idField(event: Json, key: "device_id" | "session_id" | "view_id"): stri
   return value;
 }
 
-function toDraft(item: FullStoryEvent): EventDraft {
+function toEvent(item: FullStoryEvent): SessionEvent {
   const event = item as Json;
   const eventType = event.event_type;
   if (typeof eventType !== "string" || eventType === "") {
@@ -68,7 +69,8 @@ function toDraft(item: FullStoryEvent): EventDraft {
 
   const deviceId = idField(event, "device_id");
   const sessionId = idField(event, "session_id");
-  const viewId = idField(event, "view_id");
+  // Not part of the event, but part of its identity: a view_id that is not a string is refused here.
+  idField(event, "view_id");
 
   const eventProperties = record(event.event_properties);
   const sourceProperties = record(event.source_properties);
@@ -86,13 +88,11 @@ function toDraft(item: FullStoryEvent): EventDraft {
 
   let page: SessionEventPage | undefined;
   let context: SessionEventContext | undefined;
-  let fullUrl: string | undefined;
   if (sourceProperties) {
     const url = record(sourceProperties.url);
-    fullUrl = text(url?.full_url);
     const referrer = sourceProperties.initial_referrer;
     page = compact({
-      url: fullUrl,
+      url: text(url?.full_url),
       path: text(url?.path),
       title: text(sourceProperties.page_title) ?? text(sourceProperties.title),
       referrer: typeof referrer === "string" ? text(referrer) : text(record(referrer)?.full_url),
@@ -119,29 +119,44 @@ function toDraft(item: FullStoryEvent): EventDraft {
   }
 
   const userId = type === "identify" ? text(eventProperties?.user_id) : undefined;
-  const vendorId = text(event.event_id);
-  // What tells two events of one response apart, without serializing them: where and when, the
-  // kind, and the cheapest field that differs between events of that kind.
-  const discriminator =
-    eventName ?? (target ? `${target.selector ?? ""}\u0001${target.label ?? ""}` : (fullUrl ?? ""));
-
-  const draft: EventDraft = {
+  const normalized = newEvent(
+    vendor,
+    text(event.event_id) ?? "",
     type,
-    name: eventName ?? eventType,
+    eventName ?? eventType,
     timestamp,
     properties,
-    identity: `${deviceId ?? ""}|${sessionId ?? ""}|${viewId ?? ""}|${eventTime}|${eventType}|${discriminator}`,
-  };
-  if (vendorId !== undefined) draft.vendorId = vendorId;
+  );
   if (sessionId !== undefined)
-    draft.sessionId = deviceId !== undefined ? `${deviceId}:${sessionId}` : sessionId;
-  if (deviceId !== undefined) draft.deviceId = deviceId;
-  if (userId !== undefined) draft.userId = userId;
-  if (page) draft.page = page;
-  if (target) draft.target = target;
-  if (context) draft.context = context;
-  return draft;
+    normalized.sessionId = deviceId !== undefined ? `${deviceId}:${sessionId}` : sessionId;
+  if (deviceId !== undefined) normalized.deviceId = deviceId;
+  if (userId !== undefined) normalized.userId = userId;
+  if (page) normalized.page = page;
+  if (target) normalized.target = target;
+  if (context) normalized.context = context;
+  return normalized;
 }
+
+/**
+ * What tells two events of one response apart, without serializing them: where and when, the
+ * kind, and the cheapest field that differs between events of that kind.
+ */
+function identityOf(item: FullStoryEvent, normalized: SessionEvent): string {
+  const event = item as Json;
+  const eventType = event.event_type as string;
+  const target = normalized.target;
+  const eventName = eventType === "custom" ? text(record(event.event_properties)?.event_name) : undefined;
+  const discriminator =
+    eventName ??
+    (target
+      ? `${target.selector ?? ""}\u0001${target.label ?? ""}`
+      : (text(record(record(event.source_properties)?.url)?.full_url) ?? ""));
+  const deviceId = normalized.deviceId ?? "";
+  const viewId = text(event.view_id) ?? "";
+  return `${deviceId}|${text(event.session_id) ?? ""}|${viewId}|${event.event_time}|${eventType}|${discriminator}`;
+}
+
+const mapping: EventMapping<FullStoryEvent> = { event: toEvent, identity: identityOf };
 
 /**
  * Maps FullStory's Get Session Events body (`{events: Event[]}`) to SessionEvents.
@@ -166,5 +181,5 @@ export function normalizeFullStoryEvents(
       body,
     );
   }
-  return normalizeEvents(vendor, events as FullStoryEvent[], options, toDraft);
+  return normalizeEvents(vendor, events as FullStoryEvent[], options, mapping);
 }

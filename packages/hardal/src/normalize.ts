@@ -1,11 +1,12 @@
 import {
   compact,
   copyProperties,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   isTimeZone,
   type NormalizeOptions,
+  newEvent,
   normalizeEvents,
   parseTimestamp,
   type SessionEvent,
@@ -109,66 +110,65 @@ export function normalizeHardalEvents(
   const sessionId = str(options?.sessionId);
   const { events } = activityOf(body);
 
-  return normalizeEvents(vendor, events as HardalEvent[], options, (event): EventDraft => {
-    const { type: category, name: vendorName, timestamp: text } = event as Partial<Record<string, unknown>>;
-    if (typeof category !== "string") throw new InvalidEventError("has no type string");
-    if (vendorName !== undefined && vendorName !== null && typeof vendorName !== "string") {
-      throw new InvalidEventError("has a name that is not a string");
-    }
-    const name = vendorName || category;
-    if (name === "") throw new InvalidEventError("has neither a name nor a type");
-    if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
-    const timestamp = parseTimestamp(text, zone);
-    if (timestamp === undefined) throw new InvalidEventError(`has an unparseable timestamp: ${text}`);
+  const mapping: EventMapping<HardalEvent> = {
+    event: (event) => toEvent(event, zone, sessionId),
+    identity: (item, event) =>
+      `${sessionId ?? ""}\u0000${event.timestamp}\u0000${(item as { type: string }).type}\u0000${event.name}`,
+  };
+  return normalizeEvents(vendor, events as HardalEvent[], options, mapping);
+}
 
-    const type = eventType(category, name);
-    const properties = copyProperties(event.properties);
-    const userId = str(properties.user_id);
-    const draft: EventDraft = {
-      type,
-      name,
-      timestamp,
-      properties,
-      identity: `${sessionId ?? ""}\u0000${timestamp}\u0000${category}\u0000${name}`,
-    };
-    const vendorId = str(event.id);
-    if (vendorId) draft.vendorId = vendorId;
-    if (sessionId) draft.sessionId = sessionId;
-    if (userId) draft.userId = userId;
+function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined): SessionEvent {
+  const { type: category, name: vendorName, timestamp: text } = event as Partial<Record<string, unknown>>;
+  if (typeof category !== "string") throw new InvalidEventError("has no type string");
+  if (vendorName !== undefined && vendorName !== null && typeof vendorName !== "string") {
+    throw new InvalidEventError("has a name that is not a string");
+  }
+  const name = vendorName || category;
+  if (name === "") throw new InvalidEventError("has neither a name nor a type");
+  if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
+  const timestamp = parseTimestamp(text, zone);
+  if (timestamp === undefined) throw new InvalidEventError(`has an unparseable timestamp: ${text}`);
 
-    const page = compact({
-      url: str(event.url),
-      path: str(event.path),
-      title: str(event.title),
-      referrer: str(event.referrer),
-    });
-    if (page) draft.page = page;
+  const type = eventType(category, name);
+  const properties = copyProperties(event.properties);
+  const userId = str(properties.user_id);
+  const draft = newEvent(vendor, str(event.id) ?? "", type, name, timestamp, properties);
+  if (sessionId) draft.sessionId = sessionId;
+  if (userId) draft.userId = userId;
 
-    if (type === "click" || type === "input" || type === "form_submit") {
-      const target = compact({
-        label: str(properties.text),
-        selector: str(properties.element),
-        name: str(properties.form_name),
-      });
-      if (target) draft.target = target;
-    }
-
-    if (
-      properties.utm_source !== undefined ||
-      properties.utm_medium !== undefined ||
-      properties.utm_campaign !== undefined ||
-      properties.utm_term !== undefined ||
-      properties.utm_content !== undefined
-    ) {
-      const campaign = compact({
-        source: str(properties.utm_source),
-        medium: str(properties.utm_medium),
-        name: str(properties.utm_campaign),
-        term: str(properties.utm_term),
-        content: str(properties.utm_content),
-      });
-      if (campaign) draft.context = { campaign };
-    }
-    return draft;
+  const page = compact({
+    url: str(event.url),
+    path: str(event.path),
+    title: str(event.title),
+    referrer: str(event.referrer),
   });
+  if (page) draft.page = page;
+
+  if (type === "click" || type === "input" || type === "form_submit") {
+    const target = compact({
+      label: str(properties.text),
+      selector: str(properties.element),
+      name: str(properties.form_name),
+    });
+    if (target) draft.target = target;
+  }
+
+  if (
+    properties.utm_source !== undefined ||
+    properties.utm_medium !== undefined ||
+    properties.utm_campaign !== undefined ||
+    properties.utm_term !== undefined ||
+    properties.utm_content !== undefined
+  ) {
+    const campaign = compact({
+      source: str(properties.utm_source),
+      medium: str(properties.utm_medium),
+      name: str(properties.utm_campaign),
+      term: str(properties.utm_term),
+      content: str(properties.utm_content),
+    });
+    if (campaign) draft.context = { campaign };
+  }
+  return draft;
 }

@@ -1,9 +1,10 @@
 import {
   compact,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
+  newEvent,
   normalizeEvents,
   type SessionEvent,
   type SessionEventType,
@@ -197,7 +198,7 @@ function eventType(name: string, autoCaptured: unknown): SessionEventType {
   return "custom";
 }
 
-function toDraft(event: EventEntry): EventDraft {
+function toEvent(event: EventEntry): SessionEvent {
   const createdAt: unknown = event.created_at;
   if (typeof createdAt !== "number" || !Number.isInteger(createdAt)) {
     throw new InvalidEventError("has no created_at (integer epoch milliseconds)");
@@ -266,22 +267,24 @@ function toDraft(event: EventEntry): EventDraft {
     if (hasKeys(autoProperties)) properties.$properties = autoProperties;
   }
 
-  const draft: EventDraft = {
-    type,
-    name,
-    timestamp: createdAt,
-    properties,
-    identity: `${sessionId ?? ""}\u0000${createdAt}\u0000${name}\u0000${label ?? ""}\u0000${selector ?? ""}\u0000${url ?? ""}`,
-  };
-  if (vendorId) draft.vendorId = vendorId;
-  if (sessionId) draft.sessionId = sessionId;
-  if (userId) draft.userId = userId;
-  if (deviceId) draft.deviceId = deviceId;
-  if (page) draft.page = page;
-  if (target) draft.target = target;
-  if (context) draft.context = context;
-  return draft;
+  const normalized = newEvent(VENDOR, vendorId ?? "", type, name, createdAt, properties);
+  if (sessionId) normalized.sessionId = sessionId;
+  if (userId) normalized.userId = userId;
+  if (deviceId) normalized.deviceId = deviceId;
+  if (page) normalized.page = page;
+  if (target) normalized.target = target;
+  if (context) normalized.context = context;
+  return normalized;
 }
+
+/** For events without an event_id: session, instant, name, and the element and page acted on. */
+function identityOf(entry: EventEntry, event: SessionEvent): string {
+  const auto = isRecord(entry.$properties) ? entry.$properties : undefined;
+  const url = text(entry.$current_url) || text(auto?.url);
+  return `${event.sessionId ?? ""}\u0000${event.timestamp}\u0000${event.name}\u0000${text(auto?.label) ?? ""}\u0000${text(auto?.selector) ?? ""}\u0000${url ?? ""}`;
+}
+
+const mapping: EventMapping<EventEntry> = { event: toEvent, identity: identityOf };
 
 /**
  * Normalizes the whole 200 body of OpenReplay's session events search (`{data: {total, events}}`)
@@ -303,7 +306,7 @@ export function normalizeOpenReplayEvents(
   const events: unknown = data.events;
   if (!Array.isArray(events)) throw invalidBody(VENDOR, "data.events is not an array", body);
   try {
-    return normalizeEvents(VENDOR, events as EventEntry[], options, toDraft);
+    return normalizeEvents(VENDOR, events as EventEntry[], options, mapping);
   } finally {
     unescaped.clear();
   }

@@ -1,10 +1,11 @@
 import {
   compact,
   copyProperties,
-  type EventDraft,
+  type EventMapping,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
+  newEvent,
   normalizeEvents,
   type SessionEvent,
   type SessionEventPage,
@@ -67,32 +68,32 @@ export function normalizeRoundtableEvents(
   // Identity prefix: the session (length-prefixed so it cannot run into the rest) for ids that stay
   // distinct when timelines of several sessions are merged.
   const identityPrefix = `${session.length}:${session}|`;
-  return normalizeEvents(vendor, events as RoundtableEvent[], options, (event): EventDraft => {
-    const { action, unix_timestamp: unixTimestamp } = event;
-    if (typeof unixTimestamp !== "number") throw new InvalidEventError("has no numeric unix_timestamp");
-    if (action !== undefined && typeof action !== "string") {
-      throw new InvalidEventError("action is not a string");
-    }
-    // Epoch milliseconds; a fractional one (not seen, but not excluded by JSON) stays in its millisecond.
-    const timestamp = Math.floor(unixTimestamp);
-    if (!(timestamp >= MIN_TIMESTAMP && timestamp <= MAX_TIMESTAMP)) {
-      throw new InvalidEventError("unix_timestamp is not between years 0000 and 9999");
-    }
-    const name = action ?? "";
-    // Built in place rather than spread together: this runs once per event. `properties` and
-    // `identity` are set below, before it is returned.
-    const draft = { type: "other", name, timestamp } as EventDraft;
-    if (sessionId) draft.sessionId = sessionId;
-    // An event without `action` says nothing of what happened: an auto-captured event of unknown kind.
-    if (action !== undefined) describeAction(draft, action);
-    draft.properties = eventProperties(event);
-    draft.identity = `${identityPrefix}${timestamp}|${name}`;
-    return draft;
-  });
+  const mapping: EventMapping<RoundtableEvent> = {
+    event(item) {
+      const { action, unix_timestamp: unixTimestamp } = item;
+      if (typeof unixTimestamp !== "number") throw new InvalidEventError("has no numeric unix_timestamp");
+      if (action !== undefined && typeof action !== "string") {
+        throw new InvalidEventError("action is not a string");
+      }
+      // Epoch milliseconds; a fractional one (not seen, but not excluded by JSON) stays in its millisecond.
+      const timestamp = Math.floor(unixTimestamp);
+      if (!(timestamp >= MIN_TIMESTAMP && timestamp <= MAX_TIMESTAMP)) {
+        throw new InvalidEventError("unix_timestamp is not between years 0000 and 9999");
+      }
+      // Roundtable events have no id: every one is hashed from its identity below.
+      // An event without `action` says nothing of what happened: an auto-captured event of unknown kind.
+      const event = newEvent(vendor, "", "other", action ?? "", timestamp, eventProperties(item));
+      if (sessionId) event.sessionId = sessionId;
+      if (action !== undefined) describeAction(event, action);
+      return event;
+    },
+    identity: (_item, event) => `${identityPrefix}${event.timestamp}|${event.name}`,
+  };
+  return normalizeEvents(vendor, events as RoundtableEvent[], options, mapping);
 }
 
 /** Sets the type, page and target that the action's wording tells. */
-function describeAction(draft: EventDraft, action: string): void {
+function describeAction(event: SessionEvent, action: string): void {
   const text = action.trim();
   const match = VERB_ACTION.exec(text);
   if (!match) {
@@ -100,7 +101,7 @@ function describeAction(draft: EventDraft, action: string): void {
     // Everything else, the docs' `Signed in` included, is the vendor's own prose event: custom.
     // `Signed in` is not `identify`: it carries no user id or traits, and Segment's own spec
     // records "Signed In" as a track event.
-    draft.type = VISIBILITY_ACTION.test(text) ? "other" : "custom";
+    event.type = VISIBILITY_ACTION.test(text) ? "other" : "custom";
     return;
   }
   const object = match[2]?.trim() ?? "";
@@ -111,21 +112,21 @@ function describeAction(draft: EventDraft, action: string): void {
       // `Navigated to /x` is Roundtable's record that the user arrived on a page (the first event
       // of a session, and each SPA route change). It names only the destination, not how the
       // browser got there (link, back, reload), so it is what Segment calls a page call: page_view.
-      draft.type = "page_view";
+      event.type = "page_view";
       const page = pageOf(object);
-      if (page) draft.page = page;
+      if (page) event.page = page;
       return;
     }
     case 0x63: {
-      draft.type = "click";
+      event.type = "click";
       const target = compact({ label: clickLabel(object) });
-      if (target) draft.target = target;
+      if (target) event.target = target;
       return;
     }
     default: {
-      draft.type = verb === 0x65 ? "input" : "form_submit";
+      event.type = verb === 0x65 ? "input" : "form_submit";
       const target = elementOf(object);
-      if (target) draft.target = target;
+      if (target) event.target = target;
     }
   }
 }

@@ -104,8 +104,14 @@ export function normalizeActionHubEvents(
       if (target) event.target = target;
       return event;
     },
-    identity: (item, event) =>
-      `${userKey}\u0000${item.timestamp}\u0000${event.name}\u0000${typeof item.asset_id === "string" ? item.asset_id : ""}`,
+    identityPrefix: `${userKey}\u0000`,
+    identity(item, event, hash) {
+      hash.text(item.timestamp);
+      hash.text("\u0000");
+      hash.text(event.name);
+      hash.text("\u0000");
+      hash.text(typeof item.asset_id === "string" ? item.asset_id : undefined);
+    },
   };
   return normalizeEvents(vendor, history as HistoryAction[], options, mapping);
 }

@@ -27,6 +27,7 @@ export {
   compact,
   copyProperties,
   type EventMapping,
+  type IdentityHash,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,

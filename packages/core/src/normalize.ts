@@ -23,6 +23,17 @@ export interface NormalizeWarning {
 }
 
 /**
+ * Feeds the parts of an event's identity into its hash, in order; what is hashed is the text the
+ * parts would make when written one after the other. No string is built per event.
+ */
+export interface IdentityHash {
+  /** A text part; `undefined` adds nothing (as an empty text). */
+  text(value: string | undefined): void;
+  /** A number part, as its decimal text (`1748749918204`). */
+  number(value: number): void;
+}
+
+/**
  * How a vendor's normalizer maps its events; `normalizeEvents` runs it over a response.
  */
 export interface EventMapping<Item> {
@@ -33,10 +44,16 @@ export interface EventMapping<Item> {
    */
   event(item: Item, index: number): SessionEvent;
   /**
-   * What tells this event apart from the others of its response, for an event without a vendor id
-   * (or whose id is not unique there); hashed into its `id`. Only called for those events.
+   * Feeds what tells this event apart from the others of its response into `hash`, for an event
+   * without a vendor id (or whose id is not unique there); the hash becomes its `id`. Only called
+   * for those events.
    */
-  identity(item: Item, event: SessionEvent): string;
+  identity(item: Item, event: SessionEvent, hash: IdentityHash): void;
+  /**
+   * The start every identity of this response shares (the session, say): hashed once per response
+   * rather than once per event.
+   */
+  identityPrefix?: string;
 }
 
 /**
@@ -78,21 +95,23 @@ export function invalidBody(vendor: string, message: string, body: unknown): Ses
   });
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
-function hex32(n: number): string {
-  return (HEX[(n >>> 24) & 255] as string) + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
-}
-
 // Four 32-bit lanes of a cyrb-style mix (public domain): 128 bits, synchronous, the same in every
 // runtime. The lanes live here so that the parts of a hashed text are fed one after the other,
-// never concatenated.
+// never concatenated into a string first.
 let h1 = 0;
 let h2 = 0;
 let h3 = 0;
 let h4 = 0;
 
-function absorb(text: string): void {
+function absorbCode(code: number): void {
+  h1 = Math.imul(h1 ^ code, 2654435761);
+  h2 = Math.imul(h2 ^ code, 1597334677);
+  h3 = Math.imul(h3 ^ code, 2246822519);
+  h4 = Math.imul(h4 ^ code, 3266489917);
+}
+
+function absorbText(text: string | undefined): void {
+  if (text === undefined) return;
   let a = h1;
   let b = h2;
   let c = h3;
@@ -110,30 +129,89 @@ function absorb(text: string): void {
   h4 = d;
 }
 
+const digits: number[] = [];
+
+function absorbNumber(value: number): void {
+  if (!Number.isSafeInteger(value)) {
+    absorbText(String(value));
+    return;
+  }
+  let n = value;
+  if (n < 0) {
+    absorbCode(45); // -
+    n = -n;
+  }
+  let count = 0;
+  do {
+    digits[count++] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  while (count > 0) absorbCode(digits[--count] as number);
+}
+
+const identityHash: IdentityHash = { text: absorbText, number: absorbNumber };
+
+const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+// "h_" and 32 hex digits, written into one flat string.
+const idCodes: number[] = [104, 95, ...new Array<number>(32).fill(48)];
+
+function hexId(lanes: readonly number[]): string {
+  let k = 2;
+  for (const lane of lanes) {
+    for (let shift = 28; shift >= 0; shift -= 4) idCodes[k++] = HEX_CODES[(lane >>> shift) & 15] as number;
+  }
+  return String.fromCharCode.apply(null, idCodes);
+}
+
 /**
- * `h_` and 32 hex digits of the hash of `${vendor}\0${identity}\0${n}`, where n counts the
- * earlier events of the response with the same identity: twins (the same action twice in one
- * millisecond) get distinct ids, and fetching the response again gives the same ones. `twins` is
- * keyed by 53 bits of the identity's hash, as a number, which is cheaper than a string key.
+ * Makes ids `h_` + 32 hex digits: the hash of `${vendor}\0${identity}\0${n}`, where n counts the
+ * earlier events of the response with the same identity. Twins (the same action twice in one
+ * millisecond) get distinct ids, and fetching the response again gives the same ones.
  */
-function hashedId(vendor: string, identity: string, twins: Map<number, number>): string {
+function idMaker<Item>(vendor: string, mapping: EventMapping<Item>) {
+  // The lanes after the vendor and the identity prefix, which every id of the response starts with.
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
   h3 = 0x9e3779b9;
   h4 = 0x85ebca6b;
-  absorb(vendor);
-  absorb("\u0000");
-  absorb(identity);
-  absorb("\u0000");
-  const key = (h1 >>> 0) * 2_097_152 + (h2 >>> 11);
-  const seen = twins.get(key) ?? 0;
-  twins.set(key, seen + 1);
-  absorb(String(seen));
-  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
-  const c = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
-  const d = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-  return `h_${hex32(a)}${hex32(b)}${hex32(c)}${hex32(d)}`;
+  absorbText(vendor);
+  absorbCode(0);
+  absorbText(mapping.identityPrefix);
+  const s1 = h1;
+  const s2 = h2;
+  const s3 = h3;
+  const s4 = h4;
+  // The ids made so far: the nth twin is the first n whose id is not taken. As ids of different
+  // identities never meet (128 bits), that is the count of earlier events with its identity.
+  const made = new Set<string>();
+  const lanes = [0, 0, 0, 0];
+  return (item: Item, event: SessionEvent): string => {
+    h1 = s1;
+    h2 = s2;
+    h3 = s3;
+    h4 = s4;
+    mapping.identity(item, event, identityHash);
+    absorbCode(0);
+    const a = h1;
+    const b = h2;
+    const c = h3;
+    const d = h4;
+    for (let seen = 0; ; seen++) {
+      h1 = a;
+      h2 = b;
+      h3 = c;
+      h4 = d;
+      absorbNumber(seen);
+      const f1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+      lanes[0] = f1;
+      lanes[1] = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
+      lanes[2] = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
+      lanes[3] = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(f1 ^ (f1 >>> 13), 3266489909);
+      const id = hexId(lanes);
+      const size = made.size;
+      if (made.add(id).size > size) return id;
+    }
+  };
 }
 
 /**
@@ -157,7 +235,7 @@ export function normalizeEvents<Item>(
   let sources: number[] | undefined;
   const vendorIds = new Set<string>();
   let repeated: Set<string> | undefined;
-  const twins = new Map<number, number>();
+  let hashedId = idMaker(vendor, mapping);
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
     let event: SessionEvent;
@@ -179,7 +257,7 @@ export function normalizeEvents<Item>(
     }
     event.time = isoTime(event.timestamp);
     if (event.id === "") {
-      event.id = hashedId(vendor, mapping.identity(item, event), twins);
+      event.id = hashedId(item, event);
     } else {
       const known = vendorIds.size;
       if (vendorIds.add(event.id).size === known) {
@@ -194,13 +272,13 @@ export function normalizeEvents<Item>(
   if (repeated) {
     // Rare: a vendor id that is not unique in the response. Its events are hashed too, and all
     // hashed ids are made again in response order, so twins are counted as if known from the start.
-    twins.clear();
+    hashedId = idMaker(vendor, mapping);
     for (let j = 0; j < events.length; j++) {
       const event = events[j] as SessionEvent;
       const index = sources ? (sources[j] as number) : j;
       const item = items[index] as Item;
       const own = mapping.event(item, index).id;
-      if (own === "" || repeated.has(own)) event.id = hashedId(vendor, mapping.identity(item, event), twins);
+      if (own === "" || repeated.has(own)) event.id = hashedId(item, event);
     }
   }
   return events;

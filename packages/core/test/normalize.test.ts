@@ -19,10 +19,53 @@ const toDraft: EventMapping<Item> = {
     if (item.at === undefined) throw new InvalidEventError("has no time");
     return newEvent("v", item.id ?? "", "custom", item.what, item.at, {});
   },
-  identity: (item) => `${item.at}|${item.what}`,
+  identity(item, _event, hash) {
+    hash.number(item.at as number);
+    hash.text("|");
+    hash.text(item.what);
+  },
 };
 
+/** The id scheme, written plainly: `h_` and the 128-bit cyrb-style hash of the whole text in hex. */
+function referenceId(text: string): string {
+  let [h1, h2, h3, h4] = [0xdeadbeef, 0x41c6ce57, 0x9e3779b9, 0x85ebca6b];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+    h3 = Math.imul(h3 ^ c, 2246822519);
+    h4 = Math.imul(h4 ^ c, 3266489917);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
+  h3 = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
+  h4 = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `h_${[h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("")}`;
+}
+
 describe("normalizeEvents", () => {
+  it("hashes `${vendor}\\0${identity}\\0${n}`, n counting earlier events with that identity", () => {
+    const items: Item[] = [
+      { at: 5, what: "w" },
+      { at: 4, id: "dup", what: "w" },
+      { at: 4, what: "w" },
+      { at: -12, what: "é\u0000" },
+      { at: 4, id: "dup", what: "w" },
+      { at: 4, id: "unique", what: "w" },
+    ];
+    const ids = normalizeEvents("v", items, undefined, toDraft).map((e) => e.id);
+    expect(ids).toEqual([
+      referenceId("v\u00005|w\u00000"),
+      referenceId("v\u00004|w\u00000"),
+      referenceId("v\u00004|w\u00001"),
+      referenceId("v\u0000-12|é\u0000\u00000"),
+      referenceId("v\u00004|w\u00002"),
+      "unique",
+    ]);
+    const prefixed = normalizeEvents("v", items.slice(0, 1), undefined, { ...toDraft, identityPrefix: "s|" });
+    expect(prefixed[0]?.id).toBe(referenceId("v\u0000s|5|w\u00000"));
+  });
+
   it("uses unique vendor ids, and hashes the rest so twins stay distinct and ids are stable", () => {
     const items: Item[] = [
       { at: 1, id: "a", what: "x" },

@@ -2,6 +2,7 @@ import {
   compact,
   copyProperties,
   type EventMapping,
+  type IdentityHash,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
@@ -141,19 +142,30 @@ function toEvent(item: FullStoryEvent): SessionEvent {
  * What tells two events of one response apart, without serializing them: where and when, the
  * kind, and the cheapest field that differs between events of that kind.
  */
-function identityOf(item: FullStoryEvent, normalized: SessionEvent): string {
+function identityOf(item: FullStoryEvent, normalized: SessionEvent, hash: IdentityHash): void {
   const event = item as Json;
   const eventType = event.event_type as string;
-  const target = normalized.target;
+  hash.text(normalized.deviceId);
+  hash.text("|");
+  hash.text(text(event.session_id));
+  hash.text("|");
+  hash.text(text(event.view_id));
+  hash.text("|");
+  hash.text(event.event_time as string);
+  hash.text("|");
+  hash.text(eventType);
+  hash.text("|");
   const eventName = eventType === "custom" ? text(record(event.event_properties)?.event_name) : undefined;
-  const discriminator =
-    eventName ??
-    (target
-      ? `${target.selector ?? ""}\u0001${target.label ?? ""}`
-      : (text(record(record(event.source_properties)?.url)?.full_url) ?? ""));
-  const deviceId = normalized.deviceId ?? "";
-  const viewId = text(event.view_id) ?? "";
-  return `${deviceId}|${text(event.session_id) ?? ""}|${viewId}|${event.event_time}|${eventType}|${discriminator}`;
+  const target = normalized.target;
+  if (eventName !== undefined) {
+    hash.text(eventName);
+  } else if (target) {
+    hash.text(target.selector);
+    hash.text("\u0001");
+    hash.text(target.label);
+  } else {
+    hash.text(text(record(record(event.source_properties)?.url)?.full_url));
+  }
 }
 
 const mapping: EventMapping<FullStoryEvent> = { event: toEvent, identity: identityOf };

@@ -112,8 +112,14 @@ export function normalizeHardalEvents(
 
   const mapping: EventMapping<HardalEvent> = {
     event: (event) => toEvent(event, zone, sessionId),
-    identity: (item, event) =>
-      `${sessionId ?? ""}\u0000${event.timestamp}\u0000${(item as { type: string }).type}\u0000${event.name}`,
+    identityPrefix: `${sessionId ?? ""}\u0000`,
+    identity(item, event, hash) {
+      hash.number(event.timestamp);
+      hash.text("\u0000");
+      hash.text((item as { type: string }).type);
+      hash.text("\u0000");
+      hash.text(event.name);
+    },
   };
   return normalizeEvents(vendor, events as HardalEvent[], options, mapping);
 }

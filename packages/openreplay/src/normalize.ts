@@ -1,6 +1,7 @@
 import {
   compact,
   type EventMapping,
+  type IdentityHash,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
@@ -278,10 +279,19 @@ function toEvent(event: EventEntry): SessionEvent {
 }
 
 /** For events without an event_id: session, instant, name, and the element and page acted on. */
-function identityOf(entry: EventEntry, event: SessionEvent): string {
+function identityOf(entry: EventEntry, event: SessionEvent, hash: IdentityHash): void {
   const auto = isRecord(entry.$properties) ? entry.$properties : undefined;
-  const url = text(entry.$current_url) || text(auto?.url);
-  return `${event.sessionId ?? ""}\u0000${event.timestamp}\u0000${event.name}\u0000${text(auto?.label) ?? ""}\u0000${text(auto?.selector) ?? ""}\u0000${url ?? ""}`;
+  hash.text(event.sessionId);
+  hash.text("\u0000");
+  hash.number(event.timestamp);
+  hash.text("\u0000");
+  hash.text(event.name);
+  hash.text("\u0000");
+  hash.text(text(auto?.label));
+  hash.text("\u0000");
+  hash.text(text(auto?.selector));
+  hash.text("\u0000");
+  hash.text(text(entry.$current_url) || text(auto?.url));
 }
 
 const mapping: EventMapping<EventEntry> = { event: toEvent, identity: identityOf };

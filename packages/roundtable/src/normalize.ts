@@ -87,7 +87,12 @@ export function normalizeRoundtableEvents(
       if (action !== undefined) describeAction(event, action);
       return event;
     },
-    identity: (_item, event) => `${identityPrefix}${event.timestamp}|${event.name}`,
+    identityPrefix,
+    identity(_item, event, hash) {
+      hash.number(event.timestamp);
+      hash.text("|");
+      hash.text(event.name);
+    },
   };
   return normalizeEvents(vendor, events as RoundtableEvent[], options, mapping);
 }

@@ -40,14 +40,16 @@ export interface SessionTrailErrorInit {
  */
 export class SessionTrailError extends Error {
   override readonly name = "SessionTrailError";
-  readonly kind: SessionTrailErrorKind;
-  readonly vendor: string;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly vendorMessage: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly issues: readonly FieldIssue[];
-  readonly bodyExcerpt: string | undefined;
+  // Declared, not defined: the constructor sets every one, and a bundler would otherwise ship the
+  // list of names a second time.
+  declare readonly kind: SessionTrailErrorKind;
+  declare readonly vendor: string;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly vendorMessage: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly issues: readonly FieldIssue[];
+  declare readonly bodyExcerpt: string | undefined;
 
   constructor(init: SessionTrailErrorInit) {
     super(`${init.vendor}: ${init.message}`, init.cause === undefined ? undefined : { cause: init.cause });

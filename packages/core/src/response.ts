@@ -1,4 +1,9 @@
-import { type FieldIssue, SessionTrailError, type SessionTrailErrorKind } from "./errors.ts";
+import {
+  type FieldIssue,
+  SessionTrailError,
+  type SessionTrailErrorInit,
+  type SessionTrailErrorKind,
+} from "./errors.ts";
 import { excerpt } from "./redact.ts";
 
 /** What openapi-fetch returns for a call made with `parseAs: "stream"` (or `"text"`). */
@@ -24,26 +29,29 @@ function kindOf(status: number): SessionTrailErrorKind {
 
 /** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const text = header.trim();
+  const text = header?.trim();
+  if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: vendors' error bodies are untyped JSON.
-type Json = any;
-
 /**
- * Reads the vendor's code, message and field issues from the error shapes seen across vendors:
+ * A typed error for a non-2xx response: status, kind, the vendor's code and message, an excerpt.
+ * The vendor's code, message and field issues are read from the error shapes seen across vendors:
  * `{message, code}`, `{error: "..."}`, `{error: {code, message}}`, `{detail: "..."}` and FastAPI's
  * `{detail: [{loc, msg, type}]}`.
  */
-function vendorDetails(body: Json): { code?: string; message?: string; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  if (body === null || typeof body !== "object") return { issues };
+export function errorFromResponse(vendor: string, response: Response, bodyText: string): SessionTrailError {
+  // biome-ignore lint/suspicious/noExplicitAny: vendors' error bodies are untyped JSON.
+  let body: any;
+  try {
+    body = bodyText === "" ? undefined : JSON.parse(bodyText);
+  } catch {}
+  // JSON.parse's strings, numbers and booleans have none of the fields read here.
+  body ??= {};
   const error = body.error;
-  const message =
+  const message: string | undefined =
     typeof body.message === "string"
       ? body.message
       : typeof error === "string"
@@ -53,7 +61,8 @@ function vendorDetails(body: Json): { code?: string; message?: string; issues: F
           : typeof body.detail === "string"
             ? body.detail
             : undefined;
-  const rawCode = body.code ?? (typeof error === "object" ? error?.code : undefined);
+  const code = body.code ?? (typeof error === "object" ? error?.code : undefined);
+  const issues: FieldIssue[] = [];
   if (Array.isArray(body.detail)) {
     for (const item of body.detail) {
       if (item && typeof item === "object") {
@@ -62,25 +71,13 @@ function vendorDetails(body: Json): { code?: string; message?: string; issues: F
       }
     }
   }
-  return {
-    ...(rawCode !== undefined && rawCode !== null ? { code: String(rawCode) } : {}),
-    ...(message !== undefined ? { message } : {}),
-    issues,
-  };
-}
-
-/** A typed error for a non-2xx response: status, kind, the vendor's code and message, an excerpt. */
-export function errorFromResponse(vendor: string, response: Response, bodyText: string): SessionTrailError {
-  let parsed: unknown;
-  try {
-    parsed = bodyText === "" ? undefined : JSON.parse(bodyText);
-  } catch {}
-  const { code, message, issues } = vendorDetails(parsed);
   const status = response.status;
   const kind = kindOf(status);
   const retry =
     status === 429 || status === 503 ? retryAfterMs(response.headers.get("retry-after")) : undefined;
   const said = message ? `: ${excerpt(message, 160)}` : bodyText === "" ? " with an empty body" : "";
+  // Absent and undefined are alike to the constructor; the spreads that tell them apart for the type
+  // would cost every bundle.
   return new SessionTrailError({
     kind,
     vendor,
@@ -89,12 +86,12 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
       status >= 300 && status < 400
         ? `HTTP ${status} redirect to ${response.headers.get("location") ?? "?"} (not followed: it would carry the key)`
         : `HTTP ${status} ${kind}${said}`,
-    ...(code !== undefined ? { code } : {}),
-    ...(message !== undefined ? { vendorMessage: excerpt(message, 500) } : {}),
-    ...(retry !== undefined ? { retryAfterMs: retry } : {}),
+    code: code === undefined || code === null ? undefined : String(code),
+    vendorMessage: message === undefined ? undefined : excerpt(message, 500),
+    retryAfterMs: retry,
     issues,
-    ...(bodyText !== "" ? { bodyExcerpt: excerpt(bodyText) } : {}),
-  });
+    bodyExcerpt: bodyText === "" ? undefined : excerpt(bodyText),
+  } as SessionTrailErrorInit);
 }
 
 /** Turns whatever a failed fetch threw into a typed error (abort, timeout, network). */

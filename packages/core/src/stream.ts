@@ -1,7 +1,7 @@
 import { type FieldIssue, validationError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
 import { readJson, type TextResult } from "./response.ts";
-import { abortedError, type RetryOptions, withRetries } from "./retry.ts";
+import { type AttemptOptions, abortedError, type RetryOptions, withRetries } from "./retry.ts";
 
 /** Options every `client.events()` takes. */
 export interface EventStreamOptions {
@@ -97,11 +97,12 @@ export class EventStream implements AsyncIterable<SessionEvent> {
     const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const inFlight = new Map<number, Promise<Page>>();
     const launch = (page: number) => {
+      // withRetries reads an undefined option as an absent one.
       const pending = withRetries(vendor, (attemptSignal) => this.#fetchPage(page, attemptSignal), {
-        ...(options.retry !== undefined ? { retry: options.retry } : {}),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        retry: options.retry,
+        timeoutMs: options.timeoutMs,
         signal: pageSignal,
-      });
+      } as AttemptOptions);
       // Awaited in order below; until then a failure must not count as unhandled.
       pending.catch(() => {});
       inFlight.set(page, pending);
@@ -148,28 +149,38 @@ export class EventStream implements AsyncIterable<SessionEvent> {
 
 const isCount = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
 
+// The whole-number options: [name, least value, what a wrong one is told].
+const COUNTS: [keyof EventStreamOptions, number, string][] = [
+  ["concurrency", 1, `must be an integer 1-${MAX_CONCURRENCY}`],
+  ["maxEvents", 0, "must be an integer >= 0"],
+  ["timeoutMs", 1, "must be a positive integer (milliseconds)"],
+  ["maxResponseBytes", 1, "must be a positive integer"],
+];
+const RETRY_COUNTS: [keyof RetryOptions, number, string][] = [
+  ["maxAttempts", 1, "must be an integer >= 1"],
+  ["baseDelayMs", 0, "must be an integer >= 0 (milliseconds)"],
+  ["maxDelayMs", 0, "must be an integer >= 0 (milliseconds)"],
+  ["maxRetryAfterMs", 0, "must be an integer >= 0 (milliseconds)"],
+  ["budgetMs", 0, "must be an integer >= 0 (milliseconds)"],
+];
+
 /** Problems with the options every stream shares (`pageSize` is each vendor's own to check). */
 export function streamOptionIssues(options: EventStreamOptions): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const check = (path: string, value: unknown, ok: boolean, message: string) => {
-    if (value !== undefined && !ok) issues.push({ path, message });
-  };
-  const { concurrency, maxEvents, timeoutMs, maxResponseBytes, retry, startAt } = options;
-  check(
-    "concurrency",
-    concurrency,
-    isCount(concurrency, 1) && (concurrency as number) <= MAX_CONCURRENCY,
-    `must be an integer 1-${MAX_CONCURRENCY}`,
-  );
-  check("maxEvents", maxEvents, isCount(maxEvents, 0), "must be an integer >= 0");
-  check("timeoutMs", timeoutMs, isCount(timeoutMs, 1), "must be a positive integer (milliseconds)");
-  check("maxResponseBytes", maxResponseBytes, isCount(maxResponseBytes, 1), "must be a positive integer");
-  if (retry !== undefined && retry !== false) {
-    check("retry.maxAttempts", retry.maxAttempts, isCount(retry.maxAttempts, 1), "must be an integer >= 1");
-    for (const key of ["baseDelayMs", "maxDelayMs", "maxRetryAfterMs", "budgetMs"] as const) {
-      check(`retry.${key}`, retry[key], isCount(retry[key], 0), "must be an integer >= 0 (milliseconds)");
+  const check = (prefix: string, values: object, rules: [string, number, string][]) => {
+    for (const [key, min, message] of rules) {
+      const value = (values as Record<string, unknown>)[key];
+      if (
+        value !== undefined &&
+        !(isCount(value, min) && (key !== "concurrency" || (value as number) <= MAX_CONCURRENCY))
+      ) {
+        issues.push({ path: prefix + key, message });
+      }
     }
-  }
+  };
+  check("", options, COUNTS);
+  const { retry, startAt } = options;
+  if (retry !== undefined && retry !== false) check("retry.", retry, RETRY_COUNTS);
   if (startAt !== undefined && !(isCount(startAt?.page, 1) && isCount(startAt?.offset, 0))) {
     issues.push({ path: "startAt", message: "must be a stream position { page >= 1, offset >= 0 }" });
   }

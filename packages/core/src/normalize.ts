@@ -129,7 +129,11 @@ function absorbText(text: string | undefined): void {
   h4 = d;
 }
 
-const digits: number[] = [];
+/** The decimal digits of an integer 0 <= n < 2^31, at least `width` of them (int32 arithmetic). */
+function absorbDigits(n: number, width: number): void {
+  if (n >= 10 || width > 1) absorbDigits((n / 10) | 0, width - 1);
+  absorbCode(48 + (n % 10));
+}
 
 function absorbNumber(value: number): void {
   if (!Number.isSafeInteger(value)) {
@@ -141,12 +145,14 @@ function absorbNumber(value: number): void {
     absorbCode(45); // -
     n = -n;
   }
-  let count = 0;
-  do {
-    digits[count++] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  } while (n > 0);
-  while (count > 0) absorbCode(digits[--count] as number);
+  if (n < 2_147_483_648) {
+    absorbDigits(n, 1);
+  } else {
+    // Epoch milliseconds and other large integers: two int32 halves rather than float division.
+    const high = Math.floor(n / 1e9);
+    absorbDigits(high, 1);
+    absorbDigits(n - high * 1e9, 9);
+  }
 }
 
 const identityHash: IdentityHash = { text: absorbText, number: absorbNumber };
@@ -164,11 +170,47 @@ function hexId(lanes: readonly number[]): string {
 }
 
 /**
+ * Counts events per identity, keyed by 64 bits of the identity's hash: an open-addressing table of
+ * int32s, several times cheaper per event than a Map or Set keyed by strings.
+ */
+class TwinCounter {
+  private readonly keys: Int32Array;
+  private readonly counts: Int32Array;
+  /** `expected`: at most this many identities are counted, so the table stays at most half full. */
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity * 2);
+    this.counts = new Int32Array(capacity);
+  }
+
+  /** How many times `(a, b)` was counted before; counts it once more. */
+  next(a: number, b: number): number {
+    const slot = this.slotOf(a, b);
+    const count = this.counts[slot] as number;
+    this.counts[slot] = count + 1;
+    if (count > 0) return count;
+    this.keys[slot * 2] = a;
+    this.keys[slot * 2 + 1] = b;
+    return 0;
+  }
+
+  /** The slot holding `(a, b)`, or the free slot where it goes. */
+  private slotOf(a: number, b: number): number {
+    const { keys, counts } = this;
+    const mask = counts.length - 1;
+    let slot = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    while (counts[slot] !== 0 && (keys[slot * 2] !== a || keys[slot * 2 + 1] !== b)) slot = (slot + 1) & mask;
+    return slot;
+  }
+}
+
+/**
  * Makes ids `h_` + 32 hex digits: the hash of `${vendor}\0${identity}\0${n}`, where n counts the
  * earlier events of the response with the same identity. Twins (the same action twice in one
  * millisecond) get distinct ids, and fetching the response again gives the same ones.
  */
-function idMaker<Item>(vendor: string, mapping: EventMapping<Item>) {
+function idMaker<Item>(vendor: string, mapping: EventMapping<Item>, expected: number) {
   // The lanes after the vendor and the identity prefix, which every id of the response starts with.
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
@@ -181,9 +223,7 @@ function idMaker<Item>(vendor: string, mapping: EventMapping<Item>) {
   const s2 = h2;
   const s3 = h3;
   const s4 = h4;
-  // The ids made so far: the nth twin is the first n whose id is not taken. As ids of different
-  // identities never meet (128 bits), that is the count of earlier events with its identity.
-  const made = new Set<string>();
+  const twins = new TwinCounter(expected);
   const lanes = [0, 0, 0, 0];
   return (item: Item, event: SessionEvent): string => {
     h1 = s1;
@@ -192,25 +232,13 @@ function idMaker<Item>(vendor: string, mapping: EventMapping<Item>) {
     h4 = s4;
     mapping.identity(item, event, identityHash);
     absorbCode(0);
-    const a = h1;
-    const b = h2;
-    const c = h3;
-    const d = h4;
-    for (let seen = 0; ; seen++) {
-      h1 = a;
-      h2 = b;
-      h3 = c;
-      h4 = d;
-      absorbNumber(seen);
-      const f1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-      lanes[0] = f1;
-      lanes[1] = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
-      lanes[2] = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
-      lanes[3] = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(f1 ^ (f1 >>> 13), 3266489909);
-      const id = hexId(lanes);
-      const size = made.size;
-      if (made.add(id).size > size) return id;
-    }
+    absorbNumber(twins.next(h1, h2));
+    const f1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    lanes[0] = f1;
+    lanes[1] = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
+    lanes[2] = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
+    lanes[3] = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(f1 ^ (f1 >>> 13), 3266489909);
+    return hexId(lanes);
   };
 }
 
@@ -235,7 +263,8 @@ export function normalizeEvents<Item>(
   let sources: number[] | undefined;
   const vendorIds = new Set<string>();
   let repeated: Set<string> | undefined;
-  let hashedId = idMaker(vendor, mapping);
+  // Made at the first event without a usable vendor id: many responses have none.
+  let hashedId: ((item: Item, event: SessionEvent) => string) | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
     let event: SessionEvent;
@@ -257,6 +286,7 @@ export function normalizeEvents<Item>(
     }
     event.time = isoTime(event.timestamp);
     if (event.id === "") {
+      hashedId ??= idMaker(vendor, mapping, items.length);
       event.id = hashedId(item, event);
     } else {
       const known = vendorIds.size;
@@ -272,7 +302,7 @@ export function normalizeEvents<Item>(
   if (repeated) {
     // Rare: a vendor id that is not unique in the response. Its events are hashed too, and all
     // hashed ids are made again in response order, so twins are counted as if known from the start.
-    hashedId = idMaker(vendor, mapping);
+    hashedId = idMaker(vendor, mapping, items.length);
     for (let j = 0; j < events.length; j++) {
       const event = events[j] as SessionEvent;
       const index = sources ? (sources[j] as number) : j;

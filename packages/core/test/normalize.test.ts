@@ -62,6 +62,19 @@ describe("normalizeEvents", () => {
       referenceId("v\u00004|w\u00002"),
       "unique",
     ]);
+    // Many identities, three of them seen 10 times each.
+    const many: Item[] = Array.from({ length: 3000 }, (_, i) => ({
+      at: i % 100 === 0 ? 7 : i,
+      what: `${i % 3}`,
+    }));
+    const seen = new Map<string, number>();
+    const expected = many.map((item) => {
+      const identity = `${item.at}|${item.what}`;
+      const n = seen.get(identity) ?? 0;
+      seen.set(identity, n + 1);
+      return referenceId(`v\u0000${identity}\u0000${n}`);
+    });
+    expect(normalizeEvents("v", many, undefined, toDraft).map((e) => e.id)).toEqual(expected);
     const prefixed = normalizeEvents("v", items.slice(0, 1), undefined, { ...toDraft, identityPrefix: "s|" });
     expect(prefixed[0]?.id).toBe(referenceId("v\u0000s|5|w\u00000"));
   });

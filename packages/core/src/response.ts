@@ -170,7 +170,6 @@ async function readText(
     signal?.removeEventListener("abort", onAbort);
   }
   const decoder = new TextDecoder();
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
   let text = "";
   for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();

@@ -89,7 +89,7 @@ export class EventStream implements AsyncIterable<SessionEvent> {
   async *[Symbol.asyncIterator](): AsyncGenerator<SessionEvent, void, undefined> {
     const vendor = this.#vendor;
     const options = this.#options;
-    const max = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const max = options.maxEvents ?? Infinity;
     const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? 1)));
     const { signal } = options;
     // Pages fetched ahead are cancelled when the reader stops early or a page fails.

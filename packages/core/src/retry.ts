@@ -33,16 +33,13 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * 501 (not implemented) and 505 will not change on retry.
  */
 export function isRetryable(error: SessionTrailError): boolean {
-  switch (error.kind) {
-    case "rate_limited":
-    case "timeout":
-    case "network":
-      return true;
-    case "server":
-      return error.status !== 501 && error.status !== 505;
-    default:
-      return false;
-  }
+  const { kind, status } = error;
+  return (
+    kind === "rate_limited" ||
+    kind === "timeout" ||
+    kind === "network" ||
+    (kind === "server" && status !== 501 && status !== 505)
+  );
 }
 
 /** Exponential backoff with full jitter: a uniform wait in [0, min(max, base * 2^retry)). */

@@ -9,9 +9,7 @@ export function registerSecret(secret: string): void {
 /** Masks every registered secret in a string (error messages, body excerpts, log lines). */
 export function redactSecrets(text: string): string {
   let out = text;
-  for (const secret of secrets) {
-    if (out.includes(secret)) out = out.split(secret).join("[REDACTED]");
-  }
+  for (const secret of secrets) out = out.replaceAll(secret, "[REDACTED]");
   return out;
 }
 

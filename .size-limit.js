@@ -6,11 +6,14 @@
 // (`import *`). To measure another library the same way, add an entry with its entry file as `path`
 // and the names a user imports as `import`.
 //
-// The budget is a ceiling against growth, not the goal. The goal is 5 kB (issue 6, and the bench
-// table's bundle row measures against it); it is missed: openapi-fetch alone is 2.6 kB, and core's
-// retries, rate limits, streams, typed errors and the normalizer loop add ~5 kB more. Lower this
-// number whenever the bundles shrink; never raise it without saying why in the changeset.
-const budget = "10.5 kB";
+// The budget is a ceiling against growth, not the goal: the largest measured bundle plus ~0.3 kB. The
+// goal is 5 kB (issue 6, and the bench table's bundle row measures against it); it is missed:
+// openapi-fetch alone is 2.6 kB, and core's retries, rate limits, streams, typed errors and the
+// normalizer loop add ~5 kB more. Largest today: Hardal's whole package, 10.99 kB. The old 10.5 kB
+// was already exceeded (Hardal 10.61 kB) before core was trimmed (-0.2 kB per bundle, see
+// .changeset/smaller-bundles.md); the faster normalizers of the same release added ~0.6 kB.
+// Lower this number whenever the bundles shrink; never raise it without saying why in the changeset.
+const budget = "11.3 kB";
 
 const vendors = [
   ["roundtable", "createRoundtableClient", "normalizeRoundtableEvents"],

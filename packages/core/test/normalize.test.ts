@@ -44,7 +44,7 @@ function referenceId(text: string): string {
 }
 
 describe("normalizeEvents", () => {
-  it("hashes `${vendor}\\0${identity}\\0${n}`, n counting earlier events with that identity", () => {
+  it("hashes vendor, NUL, identity, NUL, n, where n counts earlier events with that identity", () => {
     const items: Item[] = [
       { at: 5, what: "w" },
       { at: 4, id: "dup", what: "w" },

@@ -32,7 +32,7 @@ function grow<T>(events: T[], count: number, vary: (event: T, copy: number) => T
 
 const iso = (base: string, i: number) => new Date(Date.parse(base) + i * 1000).toISOString();
 
-export /**
+/**
  * What every normalizer must do at least, for a vendor: read the instant and the name, format
  * `time`, give the event its id (the vendor's, or a hash of instant and name) and keep `raw`,
  * through the shared loop. No type, page, target or properties. Measured next to the real
@@ -59,7 +59,7 @@ function floorNormalize(vendor: string, floor: Floor): (body: Json) => unknown[]
 
 const isoMs = (text: string, zone?: string) => parseTimestamp(text, zone) as number;
 
-export const vendors = (): Record<
+const vendors = (): Record<
   string,
   { payload: Json; normalize: (body: Json) => unknown[]; floor: Floor }
 > => ({

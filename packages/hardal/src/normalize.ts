@@ -139,9 +139,9 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
   const type = eventType(category, name);
   const properties = copyProperties(event.properties);
   const userId = str(properties.user_id);
-  const draft = newEvent(vendor, str(event.id) ?? "", type, name, timestamp, properties);
-  if (sessionId) draft.sessionId = sessionId;
-  if (userId) draft.userId = userId;
+  const normalized = newEvent(vendor, str(event.id) ?? "", type, name, timestamp, properties);
+  if (sessionId) normalized.sessionId = sessionId;
+  if (userId) normalized.userId = userId;
 
   const page = compact({
     url: str(event.url),
@@ -149,7 +149,7 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
     title: str(event.title),
     referrer: str(event.referrer),
   });
-  if (page) draft.page = page;
+  if (page) normalized.page = page;
 
   if (type === "click" || type === "input" || type === "form_submit") {
     const target = compact({
@@ -157,7 +157,7 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
       selector: str(properties.element),
       name: str(properties.form_name),
     });
-    if (target) draft.target = target;
+    if (target) normalized.target = target;
   }
 
   if (
@@ -174,7 +174,7 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
       term: str(properties.utm_term),
       content: str(properties.utm_content),
     });
-    if (campaign) draft.context = { campaign };
+    if (campaign) normalized.context = { campaign };
   }
-  return draft;
+  return normalized;
 }

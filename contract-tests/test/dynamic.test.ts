@@ -6,8 +6,8 @@
 // written to contract-tests/.results/dynamic.json, not hidden.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { SessionTrailError } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { sessionEventErrors } from "../../scripts/normalizer-suite.ts";
 import { vendorSpecs } from "../../scripts/specs.ts";
 import { pool, type Violation, violations } from "../helpers.ts";
 import { contractOf } from "../vendors.ts";

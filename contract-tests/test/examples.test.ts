@@ -2,8 +2,8 @@
 // `Prefer: code=<status>, example=<name>`: the typed client gets typed data or a typed error, every
 // 2xx body normalizes into valid SessionEvents, and Prism finds nothing wrong with the request.
 import { SessionTrailError } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import { describe, expect, inject, it } from "vitest";
-import { sessionEventErrors } from "../../scripts/normalizer-suite.ts";
 import { responseExamples } from "../../scripts/spec-examples.ts";
 import { vendorSpecs } from "../../scripts/specs.ts";
 import { specOperations, violations } from "../helpers.ts";

@@ -1,5 +1,5 @@
+import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, vendorClientSuite } from "../../../scripts/vendor-client-suite.ts";
 import { type ActionHubClient, actionHubServers, createActionHubClient } from "../src/index.ts";
 
 const call = (client: ActionHubClient, user_id = "user-42", programId = "brand-eu") =>

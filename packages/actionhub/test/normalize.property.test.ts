@@ -1,7 +1,7 @@
 import { SessionTrailError } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeActionHubEvents } from "../src/index.ts";
 
 type Action = components["schemas"]["UserRawHistoryAction"];

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type SessionEvent, type SessionEventType, sessionEventTypes } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { timelineHtml } from "../src/html.ts";
 import { type Browser, checkTimelinePage, launchChromium } from "./page.ts";
 

@@ -1,5 +1,5 @@
+import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, vendorClientSuite } from "../../../scripts/vendor-client-suite.ts";
 import { createFullStoryClient, type FullStoryClient, fullStoryServers } from "../src/index.ts";
 
 const sessionId = "17117:5916567459329906423";

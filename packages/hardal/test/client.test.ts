@@ -1,5 +1,5 @@
+import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, vendorClientSuite } from "../../../scripts/vendor-client-suite.ts";
 import { createHardalClient, type HardalClient, hardalServers } from "../src/index.ts";
 
 const path = "/api/websites/{signalId}/sessions/{sessionId}/activity" as const;

@@ -1,6 +1,6 @@
 import { SessionTrailError } from "@sessiontrail/core";
+import { normalizerSuite, sessionEventErrors } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { type HardalNormalizeOptions, normalizeHardalEvents } from "../src/index.ts";
 
 normalizerSuite({

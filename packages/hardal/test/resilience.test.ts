@@ -1,4 +1,4 @@
-import { resilienceSuite } from "../../../scripts/resilience-suite.ts";
+import { resilienceSuite } from "@sessiontrail/test-utils";
 import { createHardalClient } from "../src/index.ts";
 
 const raw = (event: unknown) => event as { id: string };

@@ -1,5 +1,5 @@
+import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, vendorClientSuite } from "../../../scripts/vendor-client-suite.ts";
 import { createOpenReplayClient, type OpenReplayClient, openReplayServers } from "../src/index.ts";
 
 const path = "/public/{projectKey}/sessions/{sessionId}/events" as const;

@@ -1,7 +1,7 @@
 import { SessionTrailError } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "../src/index.ts";
 
 const params = { seed: 42, numRuns: 200 };

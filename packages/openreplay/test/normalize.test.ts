@@ -1,5 +1,5 @@
+import { normalizerSuite, sessionEventErrors, thrown } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors, thrown } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "../src/index.ts";
 
 type EventEntry = components["schemas"]["EventEntry"];

@@ -1,4 +1,4 @@
-import { resilienceSuite } from "../../../scripts/resilience-suite.ts";
+import { resilienceSuite } from "@sessiontrail/test-utils";
 import { createOpenReplayClient } from "../src/index.ts";
 
 const raw = (event: unknown) => event as { event_id: string };

@@ -1,6 +1,6 @@
 import { SessionTrailError } from "@sessiontrail/core";
+import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, vendorClientSuite } from "../../../scripts/vendor-client-suite.ts";
 import { createRoundtableClient, type RoundtableClient, roundtableServers } from "../src/index.ts";
 
 const call = (client: RoundtableClient, sessionId = "abc123def456") =>

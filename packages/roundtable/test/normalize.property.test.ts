@@ -1,7 +1,7 @@
 import { type NormalizeWarning, SessionTrailError } from "@sessiontrail/core";
+import { sessionEventErrors } from "@sessiontrail/test-utils";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sessionEventErrors } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeRoundtableEvents } from "../src/index.ts";
 
 type Body = components["schemas"]["SessionEvents"];

@@ -1,6 +1,6 @@
 import type { NormalizeWarning, SessionEvent } from "@sessiontrail/core";
+import { normalizerSuite, sessionEventErrors, thrown } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
-import { normalizerSuite, sessionEventErrors, thrown } from "../../../scripts/normalizer-suite.ts";
 import { type components, normalizeRoundtableEvents } from "../src/index.ts";
 
 type Body = components["schemas"]["SessionEvents"];

@@ -12,8 +12,8 @@ import {
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { responseExamples } from "./spec-examples.ts";
-import { repoRoot } from "./specs.ts";
+import { responseExamples } from "../../../scripts/spec-examples.ts";
+import { repoRoot } from "../../../scripts/specs.ts";
 
 const ajv = new Ajv2020({ allErrors: true });
 addFormats.default(ajv);

@@ -3,7 +3,7 @@
 import { inspect } from "node:util";
 import { SessionTrailError, type VendorClientOptions } from "@sessiontrail/core";
 import { describe, expect, it } from "vitest";
-import { responseExamples, specServers } from "./spec-examples.ts";
+import { responseExamples, specServers } from "../../../scripts/spec-examples.ts";
 
 export interface CallResult {
   data?: unknown;

@@ -2,23 +2,24 @@ import {
   compact,
   copyProperties,
   type EventMapping,
+  excerpt,
   InvalidEventError,
   invalidBody,
+  isRecord,
   isTimeZone,
   type NormalizeOptions,
   newEvent,
   normalizeEvents,
-  parseTimestamp,
+  readTimestamp,
   type SessionEvent,
-  type SessionEventTarget,
   type SessionEventType,
+  text,
   validationError,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
 const vendor = "actionhub";
 
-type HistoryBody = components["schemas"]["UserRawHistoryActionList"];
 type HistoryAction = components["schemas"]["UserRawHistoryAction"];
 
 export interface ActionHubNormalizeOptions extends NormalizeOptions {
@@ -26,13 +27,14 @@ export interface ActionHubNormalizeOptions extends NormalizeOptions {
    * The `user_id` the log was fetched for. ActionHub's actions do not carry it, so it is set as
    * each event's `userId` (and is part of the events' identity).
    */
-  userId?: string;
+  userId?: string | undefined;
   /**
-   * IANA time zone in which a timestamp without an offset (`2023-01-09T08:24:55.118000`, or a bare
-   * date, read as midnight) is read. Default `"UTC"`. ActionHub does not document the zone of such
-   * timestamps; the original text is always kept in `properties.timestamp`.
+   * The account's IANA time zone, in which a timestamp without an offset
+   * (`2023-01-09T08:24:55.118000`, or a bare date, read as midnight) is read. Default `"UTC"`.
+   * ActionHub does not document the zone of such timestamps, so each event read this way carries
+   * the zone used in `timeZoneAssumed`; the original text is always kept in `properties.timestamp`.
    */
-  timeZone?: string;
+  timeZone?: string | undefined;
 }
 
 /**
@@ -56,32 +58,30 @@ function typeOf(eventType: string): SessionEventType {
  * SessionEvents. ActionHub has no sessions, so `sessionId` is absent; pass the `user_id` that was
  * fetched as `options.userId`.
  */
-export function normalizeActionHubEvents(
-  body: HistoryBody,
-  options?: ActionHubNormalizeOptions,
-): SessionEvent[] {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw invalidBody(vendor, "expected an object with a history array", body);
-  }
+export function normalizeActionHubEvents(body: unknown, options?: ActionHubNormalizeOptions): SessionEvent[] {
+  if (!isRecord(body)) throw invalidBody(vendor, "expected an object with a history array", body);
   const history: unknown = body.history;
   if (!Array.isArray(history)) {
     throw invalidBody(vendor, "history is not an array", body);
   }
-  const zone = options?.timeZone ?? "UTC";
+  const zone: unknown = options?.timeZone ?? "UTC";
   if (typeof zone !== "string" || !isTimeZone(zone)) {
-    throw validationError(vendor, [{ path: "timeZone", message: `not an IANA time zone: ${String(zone)}` }]);
+    throw validationError(vendor, [
+      { path: "timeZone", message: `not an IANA time zone: ${excerpt(String(zone))}` },
+    ]);
   }
-  const userId = typeof options?.userId === "string" && options.userId !== "" ? options.userId : undefined;
+  const userId = text(options?.userId);
   const userKey = userId ?? "";
 
   const mapping: EventMapping<HistoryAction> = {
     event(item) {
-      const { timestamp: text, event_type: eventType, asset_id: assetId, asset_name: assetName } = item;
-      if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
-      const timestamp = parseTimestamp(text, zone);
-      if (timestamp === undefined) {
+      const { timestamp: stamp, event_type: eventType, asset_id: assetId, asset_name: assetName } = item;
+      if (typeof stamp !== "string") throw new InvalidEventError("has no timestamp string");
+      const reading = readTimestamp(stamp, zone);
+      if (reading === undefined) {
+        // Bounded and redacted: the text is the vendor's and may be of any size.
         throw new InvalidEventError(
-          `timestamp is not an ISO 8601 date: ${JSON.stringify(text.slice(0, 40))}`,
+          `timestamp is not an ISO 8601 date: ${JSON.stringify(excerpt(stamp, 40))}`,
         );
       }
       if (typeof eventType !== "string") throw new InvalidEventError("has no event_type string");
@@ -93,15 +93,11 @@ export function normalizeActionHubEvents(
       if (Array.isArray(item.asset_labels)) properties.asset_labels = item.asset_labels.slice();
 
       // ActionHub actions have no id of their own: every one is hashed from its identity below.
-      const event = newEvent(vendor, "", typeOf(eventType), eventType, timestamp, properties);
+      const event = newEvent(vendor, "", typeOf(eventType), eventType, reading.epochMs, properties);
       if (userId !== undefined) event.userId = userId;
-      // compact drops the empty parts; its return type still lists them as `| undefined`, which
-      // exactOptionalPropertyTypes rejects, hence the cast.
-      const target = compact({
-        id: typeof assetId === "string" ? assetId : undefined,
-        name: typeof assetName === "string" ? assetName : undefined,
-      }) as SessionEventTarget | undefined;
+      const target = compact({ id: text(assetId), name: text(assetName) });
       if (target) event.target = target;
+      if (reading.zoneAssumed) event.timeZoneAssumed = zone;
       return event;
     },
     identityPrefix: `${userKey}\u0000`,
@@ -110,7 +106,7 @@ export function normalizeActionHubEvents(
       hash.text("\u0000");
       hash.text(event.name);
       hash.text("\u0000");
-      hash.text(typeof item.asset_id === "string" ? item.asset_id : undefined);
+      hash.text(text(item.asset_id));
     },
   };
   return normalizeEvents(vendor, history as HistoryAction[], options, mapping);

@@ -18,39 +18,47 @@ export type SessionEventType = (typeof sessionEventTypes)[number];
 
 /** The page the event happened on. */
 export interface SessionEventPage {
-  url?: string;
-  path?: string;
-  title?: string;
-  referrer?: string;
+  url?: string | undefined;
+  path?: string | undefined;
+  title?: string | undefined;
+  referrer?: string | undefined;
 }
 
 /** The element a click or input acted on. */
 export interface SessionEventTarget {
   /** Visible text or label of the element. */
-  label?: string;
+  label?: string | undefined;
   /** A CSS selector or the vendor's element path. */
-  selector?: string;
+  selector?: string | undefined;
   /** The vendor's id of the element or asset (ActionHub asset_id). */
-  id?: string;
+  id?: string | undefined;
   /** The element's or asset's name. */
-  name?: string;
+  name?: string | undefined;
 }
 
 /** Where the event was recorded: browser, device and campaign, as Segment's `context`. */
 export interface SessionEventContext {
-  userAgent?: string;
-  browser?: string;
-  browserVersion?: string;
-  os?: string;
-  osVersion?: string;
+  userAgent?: string | undefined;
+  browser?: string | undefined;
+  browserVersion?: string | undefined;
+  os?: string | undefined;
+  osVersion?: string | undefined;
   /** Device class or model as the vendor names it: Desktop, Mobile, iPhone... */
-  device?: string;
+  device?: string | undefined;
   /** ISO 3166-1 alpha-2 country code. */
-  country?: string;
-  city?: string;
-  screen?: { width?: number; height?: number };
+  country?: string | undefined;
+  city?: string | undefined;
+  screen?: { width?: number | undefined; height?: number | undefined } | undefined;
   /** UTM parameters: source, medium, name (campaign), term, content. */
-  campaign?: { source?: string; medium?: string; name?: string; term?: string; content?: string };
+  campaign?:
+    | {
+        source?: string | undefined;
+        medium?: string | undefined;
+        name?: string | undefined;
+        term?: string | undefined;
+        content?: string | undefined;
+      }
+    | undefined;
 }
 
 export interface SessionEvent {
@@ -65,14 +73,21 @@ export interface SessionEvent {
   timestamp: number;
   /** The same instant as ISO-8601 UTC (`2024-04-03T17:06:12.290Z`). */
   time: string;
-  sessionId?: string;
-  userId?: string;
-  deviceId?: string;
-  page?: SessionEventPage;
-  target?: SessionEventTarget;
-  context?: SessionEventContext;
+  sessionId?: string | undefined;
+  userId?: string | undefined;
+  deviceId?: string | undefined;
+  page?: SessionEventPage | undefined;
+  target?: SessionEventTarget | undefined;
+  context?: SessionEventContext | undefined;
   /** Event properties, as the vendor sent them (keys kept verbatim). */
   properties: Record<string, unknown>;
+  /**
+   * The IANA time zone this event's instant was read in because the vendor's timestamp stated none
+   * (no offset): the zone the caller gave (ActionHub's `timeZone` option), or `"UTC"` when none was
+   * given. Absent when the vendor stated the instant (an offset, epoch milliseconds, or a zone the
+   * request chose, as Hardal's). When present, `timestamp` is only as right as that zone.
+   */
+  timeZoneAssumed?: string | undefined;
   /** The untouched vendor event; left out with `includeRaw: false`. */
   raw?: unknown;
 }

@@ -1,13 +1,27 @@
 export {
   checkBaseUrl,
+  checkRequestUrl,
   createVendorClient,
   idIssues,
+  limitIssues,
   MAX_ID_LENGTH,
   pathParamIssues,
+  requiredSettingIssues,
+  type SuccessBody,
   type VendorClientOptions,
   type VendorDefinition,
 } from "./client.ts";
 export {
+  type AnyVendorDescriptor,
+  connectionSettings,
+  type VendorDescriptor,
+  type VendorEventsClient,
+  type VendorQueryInput,
+  type VendorQueryShape,
+  type VendorSetting,
+} from "./descriptor.ts";
+export {
+  abortedError,
   type FieldIssue,
   SessionTrailError,
   type SessionTrailErrorInit,
@@ -22,10 +36,12 @@ export {
   type SessionEventType,
   sessionEventTypes,
 } from "./event.ts";
-export { type EventSource, mergeTimelines } from "./merge.ts";
+export { asRecord, isRecord, text } from "./guards.ts";
+export { type EventSource, mergeTimelines, type VendorTimeline } from "./merge.ts";
 export {
   compact,
   copyProperties,
+  EventIdScope,
   type EventMapping,
   type IdentityHash,
   InvalidEventError,
@@ -39,6 +55,7 @@ export { type RateLimit, RateLimiter } from "./rate-limit.ts";
 export { excerpt, redactSecrets, registerSecret } from "./redact.ts";
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
+  errorFromRequest,
   errorFromResponse,
   errorFromThrown,
   readJson,
@@ -58,11 +75,24 @@ export { default as sessionEventSchema } from "./session-event.schema.json" with
 export {
   EventStream,
   type EventStreamOptions,
-  type FetchPage,
-  type Page,
-  paginate,
+  type PageContent,
+  type PageOptions,
+  type PageRequest,
+  readPage,
+  type SessionSource,
   type StreamPosition,
-  singleResponse,
+  singleResponseSource,
+  streamDefaults,
   streamOptionIssues,
+  streamSession,
 } from "./stream.ts";
-export { isoTime, isTimeZone, parseTimestamp, zoneOffsetMs } from "./time.ts";
+export {
+  IsoTimeFormatter,
+  isoTime,
+  isTimeZone,
+  parseTimestamp,
+  readTimestamp,
+  type TimestampReading,
+  zoneOffsetMs,
+} from "./time.ts";
+export { createTransport, type RequestLimits, requestDefaults, type TransportOptions } from "./transport.ts";

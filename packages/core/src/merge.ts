@@ -1,14 +1,21 @@
 import { validationError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
 
-export type EventSource = Iterable<SessionEvent> | AsyncIterable<SessionEvent>;
+/** One source of `mergeTimelines`: a vendor's normalized events, in memory or streamed. */
+export type VendorTimeline = Iterable<SessionEvent> | AsyncIterable<SessionEvent>;
+
+/**
+ * @deprecated Renamed `VendorTimeline`, as this name hid the global `EventSource` (server-sent
+ * events) wherever it was imported; removed in a later release.
+ */
+export type EventSource = VendorTimeline;
 
 interface Head {
   source: number;
   event: SessionEvent;
 }
 
-function iteratorOf(source: EventSource): AsyncIterator<SessionEvent> | Iterator<SessionEvent> {
+function iteratorOf(source: VendorTimeline): AsyncIterator<SessionEvent> | Iterator<SessionEvent> {
   if (Array.isArray(source)) {
     // An array is already in memory: sort a copy (stable), so vendor order never matters.
     return [...source].sort((a, b) => a.timestamp - b.timestamp)[Symbol.iterator]();
@@ -27,7 +34,7 @@ function iteratorOf(source: EventSource): AsyncIterator<SessionEvent> | Iterator
  *   source that goes back in time fails with a `validation` error rather than a wrong timeline.
  */
 export async function* mergeTimelines(
-  ...sources: EventSource[]
+  ...sources: VendorTimeline[]
 ): AsyncGenerator<SessionEvent, void, undefined> {
   const iterators = sources.map(iteratorOf);
   const heads: (Head | undefined)[] = [];

@@ -1,18 +1,25 @@
 import { SessionTrailError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
 import { excerpt } from "./redact.ts";
-import { isoTime } from "./time.ts";
+import { IsoTimeFormatter } from "./time.ts";
 
 export interface NormalizeOptions {
   /** Keep the untouched vendor event in `raw`. Default true. */
-  includeRaw?: boolean;
+  includeRaw?: boolean | undefined;
   /**
    * An event that cannot be normalized (no usable timestamp, not an object): `"throw"` a
    * `SessionTrailError` of kind `invalid_response` (default), or `"skip"` it and report a warning.
    */
-  onInvalid?: "throw" | "skip";
+  onInvalid?: "throw" | "skip" | undefined;
   /** Receives a warning for each skipped event. Without it, skipped events are still counted nowhere else. */
-  onWarning?: (warning: NormalizeWarning) => void;
+  onWarning?: ((warning: NormalizeWarning) => void) | undefined;
+  /**
+   * Hashed ids of one session read page by page: pass the same scope to the `normalizeEvents` call
+   * of every page, in order, and the ids are those one call over all pages together would give
+   * (twins split across a page boundary stay distinct). Pages must be in ascending time, as an
+   * `EventStream` ensures. Without it, each call counts twins on its own.
+   */
+  ids?: EventIdScope | undefined;
 }
 
 export interface NormalizeWarning {
@@ -46,7 +53,8 @@ export interface EventMapping<Item> {
   /**
    * Feeds what tells this event apart from the others of its response into `hash`, for an event
    * without a vendor id (or whose id is not unique there); the hash becomes its `id`. Only called
-   * for those events.
+   * for those events. It must include the event's instant (its timestamp, or the text it was read
+   * from): an `EventIdScope` relies on equal identities having equal timestamps.
    */
   identity(item: Item, event: SessionEvent, hash: IdentityHash): void;
   /**
@@ -95,125 +103,179 @@ export function invalidBody(vendor: string, message: string, body: unknown): Ses
   });
 }
 
-// Four 32-bit lanes of a cyrb-style mix (public domain): 128 bits, synchronous, the same in every
-// runtime. The lanes live here so that the parts of a hashed text are fed one after the other,
-// never concatenated into a string first.
-let h1 = 0;
-let h2 = 0;
-let h3 = 0;
-let h4 = 0;
-
 const M1 = 2654435761;
 const M2 = 1597334677;
 const M3 = 2246822519;
 const M4 = 3266489917;
+const SEED1 = 0xdeadbeef;
+const SEED2 = 0x41c6ce57;
+const SEED3 = 0x9e3779b9;
+const SEED4 = 0x85ebca6b;
+// The final avalanche's multipliers (murmur3's fmix constants).
+const F1 = 2246822507;
+const F2 = 3266489909;
 
-function absorbCode(code: number): void {
-  h1 = Math.imul(h1 ^ code, M1);
-  h2 = Math.imul(h2 ^ code, M2);
-  h3 = Math.imul(h3 ^ code, M3);
-  h4 = Math.imul(h4 ^ code, M4);
-}
-
-/** absorbCode for every character, with the lanes in locals: the hot loop, ~10% faster per event. */
-function absorbText(text: string | undefined): void {
-  if (text === undefined) return;
-  let a = h1;
-  let b = h2;
-  let c = h3;
-  let d = h4;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, M1);
-    b = Math.imul(b ^ code, M2);
-    c = Math.imul(c ^ code, M3);
-    d = Math.imul(d ^ code, M4);
-  }
-  h1 = a;
-  h2 = b;
-  h3 = c;
-  h4 = d;
-}
-
-const digitCodes = new Int32Array(24);
-
-function absorbNumber(value: number): void {
-  if (!Number.isSafeInteger(value)) {
-    absorbText(String(value));
-    return;
-  }
-  // The decimal text's character codes, last first, with int32 arithmetic only: epoch
-  // milliseconds are split into a high part and nine low digits rather than divided as floats.
-  const magnitude = value < 0 ? -value : value;
-  let n: number;
-  let count = 0;
-  if (magnitude >= 2_147_483_648) {
-    const high = Math.floor(magnitude / 1e9);
-    // `| 0` tells the compiler these are int32s: % and / on doubles are several times slower.
-    let low = (magnitude - high * 1e9) | 0;
-    for (let k = 0; k < 9; k++) {
-      digitCodes[count++] = 48 + (low % 10);
-      low = (low / 10) | 0;
-    }
-    n = high | 0;
-  } else {
-    n = magnitude | 0;
-  }
-  do {
-    digitCodes[count++] = 48 + (n % 10);
-    n = (n / 10) | 0;
-  } while (n > 0);
-  if (value < 0) digitCodes[count++] = 45; // -
-  while (count > 0) absorbCode(digitCodes[--count] as number);
-}
-
-const identityHash: IdentityHash = { text: absorbText, number: absorbNumber };
-
+const NUL = 0;
+const DIGIT_0 = 48;
+const MINUS = 45;
+const LOWER_H = 104;
+const UNDERSCORE = 95;
 const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
 
 /** The hex digit of `lane` at bit `shift`, as a character code. */
 const hex = (lane: number, shift: number) => HEX_CODES[(lane >>> shift) & 15] as number;
 
 /**
- * `h_` and the 32 hex digits of four lanes, as one flat string: a single fromCharCode call is
- * several times faster than a loop into an array, and concatenation leaves a chain of pieces that
- * costs more when the id is first compared or serialized.
+ * Four 32-bit lanes of a cyrb-style mix (public domain): 128 bits, synchronous, the same in every
+ * runtime. The parts of a hashed text are fed one after the other, never concatenated into a
+ * string first. One hasher per `normalizeEvents` call, so a call made from inside another (a
+ * callback that normalizes) never mixes into the outer call's lanes.
  */
-function hexId(a: number, b: number, c: number, d: number): string {
-  // biome-ignore format: one lane per line
-  return String.fromCharCode(
-    104, 95,
-    hex(a, 28), hex(a, 24), hex(a, 20), hex(a, 16), hex(a, 12), hex(a, 8), hex(a, 4), hex(a, 0),
-    hex(b, 28), hex(b, 24), hex(b, 20), hex(b, 16), hex(b, 12), hex(b, 8), hex(b, 4), hex(b, 0),
-    hex(c, 28), hex(c, 24), hex(c, 20), hex(c, 16), hex(c, 12), hex(c, 8), hex(c, 4), hex(c, 0),
-    hex(d, 28), hex(d, 24), hex(d, 20), hex(d, 16), hex(d, 12), hex(d, 8), hex(d, 4), hex(d, 0),
-  );
+class IdHasher implements IdentityHash {
+  h1 = SEED1;
+  h2 = SEED2;
+  h3 = SEED3;
+  h4 = SEED4;
+  /** The decimal digits of a number, last first. */
+  private readonly digits = new Int32Array(24);
+
+  code(code: number): void {
+    this.h1 = Math.imul(this.h1 ^ code, M1);
+    this.h2 = Math.imul(this.h2 ^ code, M2);
+    this.h3 = Math.imul(this.h3 ^ code, M3);
+    this.h4 = Math.imul(this.h4 ^ code, M4);
+  }
+
+  /** `code` for every character, with the lanes in locals: the hot loop, ~10% faster per event. */
+  text(value: string | undefined): void {
+    if (value === undefined) return;
+    let a = this.h1;
+    let b = this.h2;
+    let c = this.h3;
+    let d = this.h4;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      a = Math.imul(a ^ code, M1);
+      b = Math.imul(b ^ code, M2);
+      c = Math.imul(c ^ code, M3);
+      d = Math.imul(d ^ code, M4);
+    }
+    this.h1 = a;
+    this.h2 = b;
+    this.h3 = c;
+    this.h4 = d;
+  }
+
+  number(value: number): void {
+    if (!Number.isSafeInteger(value)) {
+      this.text(String(value));
+      return;
+    }
+    // The decimal text's character codes, last first, with int32 arithmetic only: epoch
+    // milliseconds are split into a high part and nine low digits rather than divided as floats.
+    const { digits } = this;
+    const magnitude = value < 0 ? -value : value;
+    let n: number;
+    let count = 0;
+    if (magnitude >= 2_147_483_648) {
+      const high = Math.floor(magnitude / 1e9);
+      // `| 0` tells the compiler these are int32s: % and / on doubles are several times slower.
+      let low = (magnitude - high * 1e9) | 0;
+      for (let k = 0; k < 9; k++) {
+        digits[count++] = DIGIT_0 + (low % 10);
+        low = (low / 10) | 0;
+      }
+      n = high | 0;
+    } else {
+      n = magnitude | 0;
+    }
+    do {
+      digits[count++] = DIGIT_0 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
+    if (value < 0) digits[count++] = MINUS;
+    while (count > 0) this.code(digits[--count] as number);
+  }
+
+  /** Puts the lanes back to a state saved earlier. */
+  restore(a: number, b: number, c: number, d: number): void {
+    this.h1 = a;
+    this.h2 = b;
+    this.h3 = c;
+    this.h4 = d;
+  }
+
+  /**
+   * `h_` and the 32 hex digits of the mixed lanes, as one flat string: a single fromCharCode call
+   * is several times faster than a loop into an array, and concatenation leaves a chain of pieces
+   * that costs more when the id is first compared or serialized.
+   */
+  id(): string {
+    const { h1, h2, h3, h4 } = this;
+    const a = Math.imul(h1 ^ (h1 >>> 16), F1) ^ Math.imul(h2 ^ (h2 >>> 13), F2);
+    const b = Math.imul(h2 ^ (h2 >>> 16), F1) ^ Math.imul(h3 ^ (h3 >>> 13), F2);
+    const c = Math.imul(h3 ^ (h3 >>> 16), F1) ^ Math.imul(h4 ^ (h4 >>> 13), F2);
+    const d = Math.imul(h4 ^ (h4 >>> 16), F1) ^ Math.imul(a ^ (a >>> 13), F2);
+    // biome-ignore format: one lane per line
+    return String.fromCharCode(
+      LOWER_H, UNDERSCORE,
+      hex(a, 28), hex(a, 24), hex(a, 20), hex(a, 16), hex(a, 12), hex(a, 8), hex(a, 4), hex(a, 0),
+      hex(b, 28), hex(b, 24), hex(b, 20), hex(b, 16), hex(b, 12), hex(b, 8), hex(b, 4), hex(b, 0),
+      hex(c, 28), hex(c, 24), hex(c, 20), hex(c, 16), hex(c, 12), hex(c, 8), hex(c, 4), hex(c, 0),
+      hex(d, 28), hex(d, 24), hex(d, 20), hex(d, 16), hex(d, 12), hex(d, 8), hex(d, 4), hex(d, 0),
+    );
+  }
 }
 
 /**
  * Counts events per identity, keyed by 64 bits of the identity's hash: an open-addressing table of
- * int32s, several times cheaper per event than a Map or Set keyed by strings.
+ * int32s, several times cheaper per event than a Map or Set keyed by strings. Each identity's
+ * instant is kept beside it, so those of the latest instant can be carried to the next page.
  */
 class TwinCounter {
   private readonly keys: Int32Array;
   private readonly counts: Int32Array;
+  private readonly instants: Float64Array;
   /** `expected`: at most this many identities are counted, so the table stays at most half full. */
   constructor(expected: number) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     this.keys = new Int32Array(capacity * 2);
     this.counts = new Int32Array(capacity);
+    this.instants = new Float64Array(capacity);
   }
 
   /** How many times `(a, b)` was counted before; counts it once more. */
-  next(a: number, b: number): number {
+  next(a: number, b: number, instant: number): number {
     const slot = this.slotOf(a, b);
     const count = this.counts[slot] as number;
     this.counts[slot] = count + 1;
     if (count > 0) return count;
     this.keys[slot * 2] = a;
     this.keys[slot * 2 + 1] = b;
+    this.instants[slot] = instant;
     return 0;
+  }
+
+  /** Counts `(a, b)` as seen `count` times already (at `instant`): twins carried from an earlier page. */
+  seed(a: number, b: number, instant: number, count: number): void {
+    const slot = this.slotOf(a, b);
+    this.keys[slot * 2] = a;
+    this.keys[slot * 2 + 1] = b;
+    this.instants[slot] = instant;
+    this.counts[slot] = count;
+  }
+
+  /** The identities counted at `instant`, as flat `[a, b, count, ...]` triples. */
+  countsAt(instant: number): number[] {
+    const { keys, counts, instants } = this;
+    const out: number[] = [];
+    for (let slot = 0; slot < counts.length; slot++) {
+      const count = counts[slot] as number;
+      if (count > 0 && instants[slot] === instant)
+        out.push(keys[slot * 2] as number, keys[slot * 2 + 1] as number, count);
+    }
+    return out;
   }
 
   /** The slot holding `(a, b)`, or the free slot where it goes. */
@@ -226,39 +288,115 @@ class TwinCounter {
   }
 }
 
+/** What an `EventIdScope` carries from one call to the next. */
+class CarriedTwins {
+  /** The latest instant of the pages so far; -Infinity before the first. */
+  instant = Number.NEGATIVE_INFINITY;
+  /** Identities seen at `instant`: flat `[a, b, count, ...]` triples of hash keys and counts. */
+  twins: readonly number[] = [];
+
+  /** How many identities are carried: the next call's table makes room for them. */
+  get size(): number {
+    return this.twins.length / 3;
+  }
+
+  copyFrom(other: CarriedTwins): void {
+    this.instant = other.instant;
+    // Never changed in place, only replaced: sharing the array is safe.
+    this.twins = other.twins;
+  }
+
+  seedInto(counter: TwinCounter): void {
+    const { twins, instant } = this;
+    for (let k = 0; k < twins.length; k += 3) {
+      counter.seed(twins[k] as number, twins[k + 1] as number, instant, twins[k + 2] as number);
+    }
+  }
+
+  /** Ends a call: `latest` is its latest instant, `counter` its twins (if it hashed any event). */
+  advance(latest: number, counter: TwinCounter | undefined): void {
+    const instant = Math.max(latest, this.instant);
+    if (counter) this.twins = counter.countsAt(instant);
+    else if (instant !== this.instant) this.twins = [];
+    this.instant = instant;
+  }
+}
+
+/**
+ * Twin counts that carry over from one `normalizeEvents` call to the next, for a session read page
+ * by page: pass the same scope (`options.ids`) to the call of every page, in order. Pages come in
+ * ascending time and an identity includes its instant, so only identities at the latest instant
+ * seen can recur on a later page: the scope keeps those alone, and its size does not grow with the
+ * session. A call that throws leaves the scope as it was.
+ *
+ * Vendor ids are not tracked across pages: one that comes back on a later page is the same event
+ * served again, which `mergeTimelines` drops.
+ */
+export class EventIdScope {
+  private readonly carried = new CarriedTwins();
+
+  /** A copy that goes on independently: taken at a page's start, it lets that page be read again. */
+  clone(): EventIdScope {
+    const copy = new EventIdScope();
+    copy.carried.copyFrom(this.carried);
+    return copy;
+  }
+}
+
+function carriedOf(scope: EventIdScope): CarriedTwins {
+  // biome-ignore lint/complexity/useLiteralKeys: an index is how TypeScript lets this module reach the private field.
+  return scope["carried"];
+}
+
 /**
  * Makes ids `h_` + 32 hex digits: the hash of `${vendor}\0${identity}\0${n}`, where n counts the
- * earlier events of the response with the same identity. Twins (the same action twice in one
- * millisecond) get distinct ids, and fetching the response again gives the same ones.
+ * earlier events of the response (and of the scope's earlier pages) with the same identity. Twins
+ * (the same action twice in one millisecond) get distinct ids, and fetching the response again
+ * gives the same ones.
  */
-function idMaker<Item>(vendor: string, mapping: EventMapping<Item>, expected: number) {
-  // The lanes after the vendor and the identity prefix, which every id of the response starts with.
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
-  h3 = 0x9e3779b9;
-  h4 = 0x85ebca6b;
-  absorbText(vendor);
-  absorbCode(0);
-  absorbText(mapping.identityPrefix);
-  const s1 = h1;
-  const s2 = h2;
-  const s3 = h3;
-  const s4 = h4;
-  const twins = new TwinCounter(expected);
-  return (item: Item, event: SessionEvent): string => {
-    h1 = s1;
-    h2 = s2;
-    h3 = s3;
-    h4 = s4;
-    mapping.identity(item, event, identityHash);
-    absorbCode(0);
-    absorbNumber(twins.next(h1, h2));
-    const f1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    const f2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h3 ^ (h3 >>> 13), 3266489909);
-    const f3 = Math.imul(h3 ^ (h3 >>> 16), 2246822507) ^ Math.imul(h4 ^ (h4 >>> 13), 3266489909);
-    const f4 = Math.imul(h4 ^ (h4 >>> 16), 2246822507) ^ Math.imul(f1 ^ (f1 >>> 13), 3266489909);
-    return hexId(f1, f2, f3, f4);
-  };
+class IdMaker<Item> {
+  private readonly hasher = new IdHasher();
+  readonly twins: TwinCounter;
+  private readonly s1: number;
+  private readonly s2: number;
+  private readonly s3: number;
+  private readonly s4: number;
+
+  private readonly mapping: EventMapping<Item>;
+
+  constructor(
+    vendor: string,
+    mapping: EventMapping<Item>,
+    expected: number,
+    scope: EventIdScope | undefined,
+  ) {
+    this.mapping = mapping;
+    // The lanes after the vendor and the identity prefix, which every id of the response starts with.
+    const { hasher } = this;
+    hasher.text(vendor);
+    hasher.code(NUL);
+    hasher.text(mapping.identityPrefix);
+    this.s1 = hasher.h1;
+    this.s2 = hasher.h2;
+    this.s3 = hasher.h3;
+    this.s4 = hasher.h4;
+    if (scope) {
+      const carried = carriedOf(scope);
+      this.twins = new TwinCounter(expected + carried.size);
+      carried.seedInto(this.twins);
+    } else {
+      this.twins = new TwinCounter(expected);
+    }
+  }
+
+  id(item: Item, event: SessionEvent): string {
+    const { hasher } = this;
+    hasher.restore(this.s1, this.s2, this.s3, this.s4);
+    this.mapping.identity(item, event, hasher);
+    hasher.code(NUL);
+    hasher.number(this.twins.next(hasher.h1, hasher.h2, event.timestamp));
+    return hasher.id();
+  }
 }
 
 /**
@@ -277,13 +415,16 @@ export function normalizeEvents<Item>(
 ): SessionEvent[] {
   const includeRaw = options?.includeRaw ?? true;
   const skip = options?.onInvalid === "skip";
+  const scope = options?.ids;
+  const times = new IsoTimeFormatter();
   const events: SessionEvent[] = [];
   // The item of each event, once an item was skipped (until then, event j is item j).
   let sources: number[] | undefined;
   const vendorIds = new Set<string>();
   let repeated: Set<string> | undefined;
   // Made at the first event without a usable vendor id: many responses have none.
-  let hashedId: ((item: Item, event: SessionEvent) => string) | undefined;
+  let ids: IdMaker<Item> | undefined;
+  let latest = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
     let event: SessionEvent;
@@ -297,16 +438,18 @@ export function normalizeEvents<Item>(
       if (!Number.isInteger(t) || t < MIN_MS || t > MAX_MS)
         throw new InvalidEventError("has no valid timestamp");
     } catch (cause) {
-      const message = `event #${i} ${cause instanceof Error ? cause.message : String(cause)}`;
+      // Bounded and redacted: a mapping's message may quote a vendor value of any size.
+      const message = `event #${i} ${excerpt(cause instanceof Error ? cause.message : String(cause))}`;
       if (!skip) throw new SessionTrailError({ kind: "invalid_response", vendor, message, cause });
       options?.onWarning?.({ vendor, index: i, message });
       sources ??= Array.from({ length: events.length }, (_, j) => j);
       continue;
     }
-    event.time = isoTime(event.timestamp);
+    if (event.timestamp > latest) latest = event.timestamp;
+    event.time = times.format(event.timestamp);
     if (event.id === "") {
-      hashedId ??= idMaker(vendor, mapping, items.length);
-      event.id = hashedId(item, event);
+      ids ??= new IdMaker(vendor, mapping, items.length, scope);
+      event.id = ids.id(item, event);
     } else {
       const known = vendorIds.size;
       if (vendorIds.add(event.id).size === known) {
@@ -321,15 +464,16 @@ export function normalizeEvents<Item>(
   if (repeated) {
     // Rare: a vendor id that is not unique in the response. Its events are hashed too, and all
     // hashed ids are made again in response order, so twins are counted as if known from the start.
-    hashedId = idMaker(vendor, mapping, items.length);
+    ids = new IdMaker(vendor, mapping, items.length, scope);
     for (let j = 0; j < events.length; j++) {
       const event = events[j] as SessionEvent;
       const index = sources ? (sources[j] as number) : j;
       const item = items[index] as Item;
       const own = mapping.event(item, index).id;
-      if (own === "" || repeated.has(own)) event.id = hashedId(item, event);
+      if (own === "" || repeated.has(own)) event.id = ids.id(item, event);
     }
   }
+  if (scope) carriedOf(scope).advance(latest, ids?.twins);
   return events;
 }
 

@@ -1,3 +1,5 @@
+// The module's two caches memoize answers that never depend on call order (a formatter per zone,
+// a zone's offset per quarter hour), so a re-entrant or interleaved call cannot make them wrong.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -85,24 +87,138 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// Character codes the scanner and the formatter compare and write.
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const HYPHEN = 45;
+const PLUS = 43;
+const COLON = 58;
+const DOT = 46;
+const COMMA = 44;
+const SPACE_CHAR = 32;
+const UPPER_T = 84;
+const LOWER_T = 116;
+const UPPER_Z = 90;
+const LOWER_Z = 122;
+
+const WHITESPACE = /\s/;
+
+/** What `readTimestamp` found: the instant, and whether the text stated its offset. */
+export interface TimestampReading {
+  /** Epoch milliseconds, UTC. */
+  epochMs: number;
+  /** True when the text had no offset (`Z`, `+03:00`...), so the zone passed in was assumed. */
+  zoneAssumed: boolean;
+}
+
 // A hand-written scanner rather than a regular expression: it runs once per event of three
 // vendors, and a match array with nine substrings plus two Date objects cost more than parsing the
 // event's JSON. The grammar is that of the expression below, which the tests compare it against:
 // /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
-// on the trimmed text.
-let at = 0;
+// on the trimmed text. One scanner per text, so its cursor is never shared between two parses.
+class TimestampScanner {
+  private at = 0;
+  /** Set by `scan` when the text had no offset and the zone was used. */
+  zoneAssumed = false;
+  private readonly text: string;
 
-/** The value of the two digits at `at` (advancing past them), or -1. */
-function twoDigits(text: string): number {
-  const a = text.charCodeAt(at) - 48;
-  const b = text.charCodeAt(at + 1) - 48;
-  // Written so that NaN (past the end) fails too.
-  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
-  at += 2;
-  return a * 10 + b;
+  constructor(input: string) {
+    this.text = input.trim();
+  }
+
+  /** The value of the two digits at the cursor (advancing past them), or -1. */
+  private twoDigits(): number {
+    const { text, at } = this;
+    const a = text.charCodeAt(at) - DIGIT_0;
+    const b = text.charCodeAt(at + 1) - DIGIT_0;
+    // Written so that NaN (past the end) fails too.
+    if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
+    this.at = at + 2;
+    return a * 10 + b;
+  }
+
+  /** The character code at the cursor, advancing past it. */
+  private take(): number {
+    return this.text.charCodeAt(this.at++);
+  }
+
+  /** Epoch milliseconds, or `undefined` for a text that is not a real date and time. */
+  scan(zone: string): number | undefined {
+    const { text } = this;
+    const end = text.length;
+    const century = this.twoDigits();
+    const yy = century < 0 ? -1 : this.twoDigits();
+    if (yy < 0 || this.take() !== HYPHEN) return undefined;
+    const year = century * 100 + yy;
+    const month = this.twoDigits();
+    if (month < 1 || month > 12 || this.take() !== HYPHEN) return undefined;
+    const day = this.twoDigits();
+    if (day < 1 || day > daysInMonth(year, month)) return undefined;
+    let msOfDay = 0;
+    let c = text.charCodeAt(this.at);
+    // A time: [T ]HH:MM, then :SS, then a fraction. Without HH:MM after it, the T or space is not
+    // a time's (as the expression would backtrack): only spaces and an offset may follow.
+    if ((c === UPPER_T || c === LOWER_T || c === SPACE_CHAR) && text.charCodeAt(this.at + 3) === COLON) {
+      const from = this.at;
+      this.at++;
+      const hour = this.twoDigits();
+      this.at++; // the colon checked above
+      const minute = hour < 0 ? -1 : this.twoDigits();
+      if (minute < 0) {
+        this.at = from;
+      } else {
+        if (hour > 23 || minute > 59) return undefined;
+        msOfDay = hour * 3_600_000 + minute * 60_000;
+        if (text.charCodeAt(this.at) === COLON) {
+          this.at++;
+          const second = this.twoDigits();
+          if (second < 0 || second > 59) return undefined;
+          msOfDay += second * 1000;
+          c = text.charCodeAt(this.at);
+          if (c === DOT || c === COMMA) {
+            this.at++;
+            let digits = 0;
+            let ms = 0;
+            for (
+              let d = text.charCodeAt(this.at);
+              d >= DIGIT_0 && d <= DIGIT_9;
+              d = text.charCodeAt(++this.at)
+            ) {
+              if (digits < 3) ms = ms * 10 + (d - DIGIT_0);
+              digits++;
+            }
+            if (digits === 0) return undefined;
+            msOfDay += digits === 1 ? ms * 100 : digits === 2 ? ms * 10 : ms;
+          }
+        }
+      }
+    }
+    while (this.at < end && WHITESPACE.test(text.charAt(this.at))) this.at++;
+    const wall = daysFromCivil(year, month, day) * 86_400_000 + msOfDay;
+    if (this.at === end) {
+      this.zoneAssumed = true;
+      // Wall-clock time in a zone: start from the zone's offset near that time, then correct once
+      // for a DST change between the guess and the answer.
+      if (zone === "UTC") return wall;
+      const first = wall - zoneOffsetMs(wall, zone);
+      const second = wall - zoneOffsetMs(first, zone);
+      return Math.min(first, second);
+    }
+    c = this.take();
+    if (c === UPPER_Z || c === LOWER_Z) return this.at === end ? wall : undefined;
+    if (c !== PLUS && c !== HYPHEN) return undefined;
+    const offHours = this.twoDigits();
+    if (offHours < 0) return undefined;
+    let offMinutes = 0;
+    if (this.at < end) {
+      if (text.charCodeAt(this.at) === COLON) this.at++;
+      offMinutes = this.twoDigits();
+      if (offMinutes < 0 || this.at !== end) return undefined;
+    }
+    if (offHours > 23 || offMinutes > 59) return undefined;
+    return wall - (c === HYPHEN ? -1 : 1) * (offHours * 60 + offMinutes) * 60_000;
+  }
 }
-
-const SPACE = /\s/;
 
 /**
  * Parses a vendor's timestamp text into epoch milliseconds (UTC).
@@ -113,155 +229,97 @@ const SPACE = /\s/;
  * Returns `undefined` for anything that is not a real date and time.
  */
 export function parseTimestamp(input: string, zone = "UTC"): number | undefined {
-  const text = input.trim();
-  const end = text.length;
-  at = 0;
-  const century = twoDigits(text);
-  const yy = century < 0 ? -1 : twoDigits(text);
-  if (yy < 0 || text.charCodeAt(at++) !== 45 /* - */) return undefined;
-  const year = century * 100 + yy;
-  const month = twoDigits(text);
-  if (month < 1 || month > 12 || text.charCodeAt(at++) !== 45) return undefined;
-  const day = twoDigits(text);
-  if (day < 1 || day > daysInMonth(year, month)) return undefined;
-  let msOfDay = 0;
-  let c = text.charCodeAt(at);
-  // A time: [T ]HH:MM, then :SS, then a fraction. Without HH:MM after it, the T or space is not
-  // a time's (as the expression would backtrack): only spaces and an offset may follow.
-  if ((c === 84 || c === 116 || c === 32) && text.charCodeAt(at + 3) === 58 /* : */) {
-    const from = at;
-    at++;
-    const hour = twoDigits(text);
-    at++; // the colon checked above
-    const minute = hour < 0 ? -1 : twoDigits(text);
-    if (minute < 0) {
-      at = from;
-    } else {
-      if (hour > 23 || minute > 59) return undefined;
-      msOfDay = hour * 3_600_000 + minute * 60_000;
-      if (text.charCodeAt(at) === 58) {
-        at++;
-        const second = twoDigits(text);
-        if (second < 0 || second > 59) return undefined;
-        msOfDay += second * 1000;
-        c = text.charCodeAt(at);
-        if (c === 46 /* . */ || c === 44 /* , */) {
-          at++;
-          let digits = 0;
-          let ms = 0;
-          for (let d = text.charCodeAt(at) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++at) - 48) {
-            if (digits < 3) ms = ms * 10 + d;
-            digits++;
-          }
-          if (digits === 0) return undefined;
-          msOfDay += digits === 1 ? ms * 100 : digits === 2 ? ms * 10 : ms;
-        }
-      }
-    }
-  }
-  while (at < end && SPACE.test(text.charAt(at))) at++;
-  const wall = daysFromCivil(year, month, day) * 86_400_000 + msOfDay;
-  if (at === end) {
-    // Wall-clock time in a zone: start from the zone's offset near that time, then correct once
-    // for a DST change between the guess and the answer.
-    if (zone === "UTC") return wall;
-    const first = wall - zoneOffsetMs(wall, zone);
-    const second = wall - zoneOffsetMs(first, zone);
-    return Math.min(first, second);
-  }
-  c = text.charCodeAt(at++);
-  if (c === 90 || c === 122 /* Z z */) return at === end ? wall : undefined;
-  if (c !== 43 && c !== 45 /* + - */) return undefined;
-  const offHours = twoDigits(text);
-  if (offHours < 0) return undefined;
-  let offMinutes = 0;
-  if (at < end) {
-    if (text.charCodeAt(at) === 58) at++;
-    offMinutes = twoDigits(text);
-    if (offMinutes < 0 || at !== end) return undefined;
-  }
-  if (offHours > 23 || offMinutes > 59) return undefined;
-  return wall - (c === 45 ? -1 : 1) * (offHours * 60 + offMinutes) * 60_000;
-}
-
-// The date part's characters, computed once per day: the events of a session fall on a day or two.
-let cachedDay = Number.NaN;
-let y1 = 0;
-let y2 = 0;
-let y3 = 0;
-let y4 = 0;
-let m1 = 0;
-let m2 = 0;
-let d1 = 0;
-let d2 = 0;
-
-/** Sets the cached date characters to those of a day since 1970-01-01 (Hinnant's civil_from_days). */
-function cacheDay(days: number): void {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  y1 = 48 + Math.floor(year / 1000);
-  y2 = 48 + (Math.floor(year / 100) % 10);
-  y3 = 48 + (Math.floor(year / 10) % 10);
-  y4 = 48 + (year % 10);
-  m1 = 48 + Math.floor(month / 10);
-  m2 = 48 + (month % 10);
-  d1 = 48 + Math.floor(day / 10);
-  d2 = 48 + (day % 10);
-  cachedDay = days;
+  return new TimestampScanner(input).scan(zone);
 }
 
 /**
- * ISO-8601 UTC with milliseconds, as in `SessionEvent.time`, for years 0000-9999. Integer
- * arithmetic into one flat string instead of `Date#toISOString`, which alone costs twice as much as
- * JSON.parse of a small event (and instead of concatenation, which leaves a chain of pieces).
+ * `parseTimestamp`, also telling whether the text stated its offset or `zone` was assumed (for
+ * `SessionEvent.timeZoneAssumed`). `undefined` for anything that is not a real date and time.
+ */
+export function readTimestamp(input: string, zone = "UTC"): TimestampReading | undefined {
+  const scanner = new TimestampScanner(input);
+  const epochMs = scanner.scan(zone);
+  return epochMs === undefined ? undefined : { epochMs, zoneAssumed: scanner.zoneAssumed };
+}
+
+const MS_PER_DAY = 86_400_000;
+// Days from 1970-01-01 of 0000-01-01 and 9999-12-31: the years an ISO `time` with four digits says.
+const FIRST_FOUR_DIGIT_DAY = -719_528;
+const LAST_FOUR_DIGIT_DAY = 2_932_896;
+
+/**
+ * Formats instants as ISO-8601 UTC with milliseconds, as in `SessionEvent.time`, for years
+ * 0000-9999. Integer arithmetic into one flat string instead of `Date#toISOString`, which alone
+ * costs twice as much as JSON.parse of a small event (and instead of concatenation, which leaves a
+ * chain of pieces). Each formatter keeps the date characters of the last day it formatted (the
+ * events of a session fall on a day or two), so make one per run of instants rather than sharing one.
+ */
+export class IsoTimeFormatter {
+  private day = Number.NaN;
+  private y1 = 0;
+  private y2 = 0;
+  private y3 = 0;
+  private y4 = 0;
+  private m1 = 0;
+  private m2 = 0;
+  private d1 = 0;
+  private d2 = 0;
+
+  /** Sets the cached date characters to those of a day since 1970-01-01 (Hinnant's civil_from_days). */
+  private cacheDay(days: number): void {
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+    );
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    this.y1 = DIGIT_0 + Math.floor(year / 1000);
+    this.y2 = DIGIT_0 + (Math.floor(year / 100) % 10);
+    this.y3 = DIGIT_0 + (Math.floor(year / 10) % 10);
+    this.y4 = DIGIT_0 + (year % 10);
+    this.m1 = DIGIT_0 + Math.floor(month / 10);
+    this.m2 = DIGIT_0 + (month % 10);
+    this.d1 = DIGIT_0 + Math.floor(day / 10);
+    this.d2 = DIGIT_0 + (day % 10);
+    this.day = days;
+  }
+
+  format(epochMs: number): string {
+    const days = Math.floor(epochMs / MS_PER_DAY);
+    // Outside years 0000-9999, or not a whole millisecond: the slow, general way.
+    if (!(days >= FIRST_FOUR_DIGIT_DAY && days <= LAST_FOUR_DIGIT_DAY) || !Number.isInteger(epochMs)) {
+      return new Date(epochMs).toISOString();
+    }
+    if (days !== this.day) this.cacheDay(days);
+    let rest = epochMs - days * MS_PER_DAY;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    rest -= s * 1000;
+    // biome-ignore format: the date, then the time of day
+    return String.fromCharCode(
+      this.y1, this.y2, this.y3, this.y4, HYPHEN, this.m1, this.m2, HYPHEN, this.d1, this.d2,
+      UPPER_T,
+      DIGIT_0 + Math.floor(h / 10), DIGIT_0 + (h % 10), COLON,
+      DIGIT_0 + Math.floor(m / 10), DIGIT_0 + (m % 10), COLON,
+      DIGIT_0 + Math.floor(s / 10), DIGIT_0 + (s % 10), DOT,
+      DIGIT_0 + Math.floor(rest / 100), DIGIT_0 + (Math.floor(rest / 10) % 10), DIGIT_0 + (rest % 10),
+      UPPER_Z,
+    );
+  }
+}
+
+/**
+ * ISO-8601 UTC with milliseconds, as in `SessionEvent.time`, for years 0000-9999 (`Date#toISOString`
+ * beyond them). For many instants in a row, an `IsoTimeFormatter` of their own is faster.
  */
 export function isoTime(epochMs: number): string {
-  const days = Math.floor(epochMs / 86_400_000);
-  // Outside years 0000-9999, or not a whole millisecond: the slow, general way.
-  if (!(days >= -719_528 && days <= 2_932_896) || !Number.isInteger(epochMs)) {
-    return new Date(epochMs).toISOString();
-  }
-  if (days !== cachedDay) cacheDay(days);
-  let rest = epochMs - days * 86_400_000;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = Math.floor(rest / 1000);
-  rest -= s * 1000;
-  return String.fromCharCode(
-    y1,
-    y2,
-    y3,
-    y4,
-    45, // -
-    m1,
-    m2,
-    45,
-    d1,
-    d2,
-    84, // T
-    48 + Math.floor(h / 10),
-    48 + (h % 10),
-    58, // :
-    48 + Math.floor(m / 10),
-    48 + (m % 10),
-    58,
-    48 + Math.floor(s / 10),
-    48 + (s % 10),
-    46, // .
-    48 + Math.floor(rest / 100),
-    48 + (Math.floor(rest / 10) % 10),
-    48 + (rest % 10),
-    90, // Z
-  );
+  return new IsoTimeFormatter().format(epochMs);
 }

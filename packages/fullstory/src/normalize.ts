@@ -1,22 +1,24 @@
 import {
+  asRecord,
   compact,
   copyProperties,
   type EventMapping,
+  excerpt,
   type IdentityHash,
   InvalidEventError,
   invalidBody,
   type NormalizeOptions,
   newEvent,
   normalizeEvents,
-  parseTimestamp,
+  readTimestamp,
   type SessionEvent,
   type SessionEventContext,
   type SessionEventPage,
   type SessionEventType,
+  text,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
-type SessionEventsResponse = components["schemas"]["SessionEventsResponse"];
 type FullStoryEvent = components["schemas"]["Event"];
 
 const vendor = "fullstory";
@@ -41,14 +43,6 @@ const types: ReadonlyMap<string, SessionEventType> = new Map<string, SessionEven
 
 type Json = Record<string, unknown>;
 
-function record(value: unknown): Json | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /** An int64 id as FullStory sends it (a decimal string); a number would already have lost digits. */
 function idField(event: Json, key: "device_id" | "session_id" | "view_id"): string | undefined {
   const value = event[key];
@@ -65,20 +59,21 @@ function toEvent(item: FullStoryEvent): SessionEvent {
   }
   const eventTime = event.event_time;
   if (typeof eventTime !== "string") throw new InvalidEventError("has no event_time");
-  const timestamp = parseTimestamp(eventTime);
-  if (timestamp === undefined) throw new InvalidEventError(`has an invalid event_time: ${eventTime}`);
+  const reading = readTimestamp(eventTime);
+  // Bounded and redacted: the text is the vendor's and may be of any size.
+  if (reading === undefined) throw new InvalidEventError(`has an invalid event_time: ${excerpt(eventTime)}`);
 
   const deviceId = idField(event, "device_id");
   const sessionId = idField(event, "session_id");
   // Not part of the event, but part of its identity: a view_id that is not a string is refused here.
   idField(event, "view_id");
 
-  const eventProperties = record(event.event_properties);
-  const sourceProperties = record(event.source_properties);
+  const eventProperties = asRecord(event.event_properties);
+  const sourceProperties = asRecord(event.source_properties);
   const type = types.get(eventType) ?? "other";
   const eventName = eventType === "custom" ? text(eventProperties?.event_name) : undefined;
 
-  const targetProps = record(eventProperties?.target);
+  const targetProps = asRecord(eventProperties?.target);
   const target = targetProps
     ? compact({
         label: text(targetProps.text),
@@ -90,16 +85,16 @@ function toEvent(item: FullStoryEvent): SessionEvent {
   let page: SessionEventPage | undefined;
   let context: SessionEventContext | undefined;
   if (sourceProperties) {
-    const url = record(sourceProperties.url);
+    const url = asRecord(sourceProperties.url);
     const referrer = sourceProperties.initial_referrer;
     page = compact({
       url: text(url?.full_url),
       path: text(url?.path),
       title: text(sourceProperties.page_title) ?? text(sourceProperties.title),
-      referrer: typeof referrer === "string" ? text(referrer) : text(record(referrer)?.full_url),
+      referrer: typeof referrer === "string" ? text(referrer) : text(asRecord(referrer)?.full_url),
     });
-    const userAgent = record(sourceProperties.user_agent);
-    const location = record(sourceProperties.location);
+    const userAgent = asRecord(sourceProperties.user_agent);
+    const location = asRecord(sourceProperties.location);
     if (userAgent || location) {
       context = compact({
         userAgent: text(userAgent?.raw_user_agent),
@@ -125,7 +120,7 @@ function toEvent(item: FullStoryEvent): SessionEvent {
     text(event.event_id) ?? "",
     type,
     eventName ?? eventType,
-    timestamp,
+    reading.epochMs,
     properties,
   );
   if (sessionId !== undefined)
@@ -135,6 +130,8 @@ function toEvent(item: FullStoryEvent): SessionEvent {
   if (page) normalized.page = page;
   if (target) normalized.target = target;
   if (context) normalized.context = context;
+  // RFC 3339 requires an offset; a time without one was read as UTC, and says so.
+  if (reading.zoneAssumed) normalized.timeZoneAssumed = "UTC";
   return normalized;
 }
 
@@ -155,7 +152,7 @@ function identityOf(item: FullStoryEvent, normalized: SessionEvent, hash: Identi
   hash.text("|");
   hash.text(eventType);
   hash.text("|");
-  const eventName = eventType === "custom" ? text(record(event.event_properties)?.event_name) : undefined;
+  const eventName = eventType === "custom" ? text(asRecord(event.event_properties)?.event_name) : undefined;
   const target = normalized.target;
   if (eventName !== undefined) {
     hash.text(eventName);
@@ -164,7 +161,7 @@ function identityOf(item: FullStoryEvent, normalized: SessionEvent, hash: Identi
     hash.text("\u0001");
     hash.text(target.label);
   } else {
-    hash.text(text(record(record(event.source_properties)?.url)?.full_url));
+    hash.text(text(asRecord(asRecord(event.source_properties)?.url)?.full_url));
   }
 }
 
@@ -181,15 +178,12 @@ const mapping: EventMapping<FullStoryEvent> = { event: toEvent, identity: identi
  * - `name` is `event_type`, except for custom events, whose name is `event_properties.event_name`.
  * - `properties` are `event_properties` as sent, plus `source_type`.
  */
-export function normalizeFullStoryEvents(
-  body: SessionEventsResponse,
-  options?: FullStoryNormalizeOptions,
-): SessionEvent[] {
-  const events = record(body)?.events;
+export function normalizeFullStoryEvents(body: unknown, options?: FullStoryNormalizeOptions): SessionEvent[] {
+  const events = asRecord(body)?.events;
   if (!Array.isArray(events)) {
     throw invalidBody(
       vendor,
-      record(body) ? "events is not an array" : "expected an object with an events array",
+      asRecord(body) ? "events is not an array" : "expected an object with an events array",
       body,
     );
   }

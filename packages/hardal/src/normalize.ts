@@ -1,9 +1,12 @@
 import {
+  asRecord,
   compact,
   copyProperties,
   type EventMapping,
+  excerpt,
   InvalidEventError,
   invalidBody,
+  isRecord,
   isTimeZone,
   type NormalizeOptions,
   newEvent,
@@ -11,13 +14,12 @@ import {
   parseTimestamp,
   type SessionEvent,
   type SessionEventType,
+  text,
   validationError,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
-type Schemas = components["schemas"];
-type HardalActivityBody = Schemas["SessionActivityResponse"];
-type HardalEvent = Schemas["SessionEvent"];
+type HardalEvent = components["schemas"]["SessionEvent"];
 
 const vendor = "hardal";
 
@@ -29,10 +31,14 @@ export interface HardalNormalizeOptions extends NormalizeOptions {
    * The IANA time zone the request asked for (`timezone` query parameter); default
    * `Europe/Istanbul`, Hardal's own default. Timestamps that carry an offset are read as such;
    * those without one are wall-clock times in this zone. An unknown zone is a `validation` error.
+   * Hardal renders timestamps in the zone asked for, so the zone is stated, not assumed: events
+   * carry no `timeZoneAssumed`.
    */
-  timezone?: string;
+  timeZone?: string | undefined;
+  /** @deprecated The old name of `timeZone` (which wins when both are given); removed in a later release. */
+  timezone?: string | undefined;
   /** The session the body was fetched for: Hardal events do not carry it. */
-  sessionId?: string;
+  sessionId?: string | undefined;
 }
 
 // Hardal's `type` is the event category; lower-cased before lookup.
@@ -69,22 +75,15 @@ function eventType(category: string, name: string): SessionEventType {
   return typeByCategory.get(lower) ?? "custom";
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /** Finds the activity object in a bare or `{success, data}`-wrapped body. */
-function activityOf(body: unknown): { events: unknown[] } {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+function eventsOf(body: unknown): unknown[] {
+  if (!isRecord(body)) {
     throw invalidBody(vendor, `expected an object, got ${body === null ? "null" : typeof body}`, body);
   }
-  const record = body as Record<string, unknown>;
-  if (record.success === false) throw invalidBody(vendor, "success is false", body);
-  if (Array.isArray(record.events)) return record as { events: unknown[] };
-  const data = record.data;
-  if (data !== null && typeof data === "object" && Array.isArray((data as Record<string, unknown>).events)) {
-    return data as { events: unknown[] };
-  }
+  if (body.success === false) throw invalidBody(vendor, "success is false", body);
+  if (Array.isArray(body.events)) return body.events;
+  const events = asRecord(body.data)?.events;
+  if (Array.isArray(events)) return events;
   throw invalidBody(vendor, "no events array (neither events nor data.events)", body);
 }
 
@@ -95,20 +94,20 @@ function activityOf(body: unknown): { events: unknown[] } {
  * Events keep the body's order: Hardal sends them newest first by default (`order=desc`), and
  * the timeline merge (`mergeTimelines`) sorts them, so this function does not.
  *
- * @throws SessionTrailError `validation` for an unknown `options.timezone` (before anything else),
+ * @throws SessionTrailError `validation` for an unknown `options.timeZone` (before anything else),
  *   `invalid_response` for a body that is not the documented shape, or for an event that cannot be
  *   normalized (unless `onInvalid: "skip"`).
  */
-export function normalizeHardalEvents(
-  body: HardalActivityBody,
-  options?: HardalNormalizeOptions,
-): SessionEvent[] {
-  const zone = options?.timezone ?? defaultTimeZone;
-  if (!isTimeZone(zone)) {
-    throw validationError(vendor, [{ path: "timezone", message: `unknown IANA time zone: ${zone}` }]);
+export function normalizeHardalEvents(body: unknown, options?: HardalNormalizeOptions): SessionEvent[] {
+  const named = options?.timeZone !== undefined ? "timeZone" : "timezone";
+  const zone: unknown = options?.timeZone ?? options?.timezone ?? defaultTimeZone;
+  if (typeof zone !== "string" || !isTimeZone(zone)) {
+    throw validationError(vendor, [
+      { path: named, message: `unknown IANA time zone: ${excerpt(String(zone))}` },
+    ]);
   }
-  const sessionId = str(options?.sessionId);
-  const { events } = activityOf(body);
+  const sessionId = text(options?.sessionId);
+  const events = eventsOf(body);
 
   const mapping: EventMapping<HardalEvent> = {
     event: (event) => toEvent(event, zone, sessionId),
@@ -125,37 +124,38 @@ export function normalizeHardalEvents(
 }
 
 function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined): SessionEvent {
-  const { type: category, name: vendorName, timestamp: text } = event as Partial<Record<string, unknown>>;
+  const { type: category, name: vendorName, timestamp: stamp } = event as Partial<Record<string, unknown>>;
   if (typeof category !== "string") throw new InvalidEventError("has no type string");
   if (vendorName !== undefined && vendorName !== null && typeof vendorName !== "string") {
     throw new InvalidEventError("has a name that is not a string");
   }
   const name = vendorName || category;
   if (name === "") throw new InvalidEventError("has neither a name nor a type");
-  if (typeof text !== "string") throw new InvalidEventError("has no timestamp string");
-  const timestamp = parseTimestamp(text, zone);
-  if (timestamp === undefined) throw new InvalidEventError(`has an unparseable timestamp: ${text}`);
+  if (typeof stamp !== "string") throw new InvalidEventError("has no timestamp string");
+  const timestamp = parseTimestamp(stamp, zone);
+  // Bounded and redacted: the text is the vendor's and may be of any size.
+  if (timestamp === undefined) throw new InvalidEventError(`has an unparseable timestamp: ${excerpt(stamp)}`);
 
   const type = eventType(category, name);
   const properties = copyProperties(event.properties);
-  const userId = str(properties.user_id);
-  const normalized = newEvent(vendor, str(event.id) ?? "", type, name, timestamp, properties);
+  const userId = text(properties.user_id);
+  const normalized = newEvent(vendor, text(event.id) ?? "", type, name, timestamp, properties);
   if (sessionId) normalized.sessionId = sessionId;
   if (userId) normalized.userId = userId;
 
   const page = compact({
-    url: str(event.url),
-    path: str(event.path),
-    title: str(event.title),
-    referrer: str(event.referrer),
+    url: text(event.url),
+    path: text(event.path),
+    title: text(event.title),
+    referrer: text(event.referrer),
   });
   if (page) normalized.page = page;
 
   if (type === "click" || type === "input" || type === "form_submit") {
     const target = compact({
-      label: str(properties.text),
-      selector: str(properties.element),
-      name: str(properties.form_name),
+      label: text(properties.text),
+      selector: text(properties.element),
+      name: text(properties.form_name),
     });
     if (target) normalized.target = target;
   }
@@ -168,11 +168,11 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
     properties.utm_content !== undefined
   ) {
     const campaign = compact({
-      source: str(properties.utm_source),
-      medium: str(properties.utm_medium),
-      name: str(properties.utm_campaign),
-      term: str(properties.utm_term),
-      content: str(properties.utm_content),
+      source: text(properties.utm_source),
+      medium: text(properties.utm_medium),
+      name: text(properties.utm_campaign),
+      term: text(properties.utm_term),
+      content: text(properties.utm_content),
     });
     if (campaign) normalized.context = { campaign };
   }

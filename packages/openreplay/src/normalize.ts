@@ -4,15 +4,16 @@ import {
   type IdentityHash,
   InvalidEventError,
   invalidBody,
+  isRecord,
   type NormalizeOptions,
   newEvent,
   normalizeEvents,
   type SessionEvent,
   type SessionEventType,
+  text,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
-type Envelope = components["schemas"]["EventsSearchEnvelope"];
 type EventEntry = components["schemas"]["EventEntry"];
 
 /** Options of {@link normalizeOpenReplayEvents}: the shared ones, nothing vendor-specific. */
@@ -130,12 +131,10 @@ function hasKeys(value: object): boolean {
   return false;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? unescapeHtml(value) : undefined;
+/** A non-empty string field, unescaped. */
+function unescapedText(value: unknown): string | undefined {
+  const found = text(value);
+  return found === undefined ? undefined : unescapeHtml(found);
 }
 
 /** A screen dimension; 0 is the column's default for "unknown". */
@@ -213,39 +212,39 @@ function toEvent(event: EventEntry): SessionEvent {
   const auto = isRecord(event.$properties) ? event.$properties : undefined;
 
   // Each part is built only when something is there: most responses carry base fields only.
-  const url = text(event.$current_url) || text(auto?.url);
+  const url = unescapedText(event.$current_url) || unescapedText(auto?.url);
   const path =
-    text(event.$current_path) ||
+    unescapedText(event.$current_path) ||
     pathOf(url) ||
-    withoutQuery(text(auto?.url_path)) ||
-    (type === "page_view" ? text(custom?.path) : undefined);
-  const title = text(auto?.page_title);
-  const referrer = text(event.$referrer);
+    withoutQuery(unescapedText(auto?.url_path)) ||
+    (type === "page_view" ? unescapedText(custom?.path) : undefined);
+  const title = unescapedText(auto?.page_title);
+  const referrer = unescapedText(event.$referrer);
   const page = url || path || title || referrer ? compact({ url, path, title, referrer }) : undefined;
 
-  const label = text(auto?.label);
-  const selector = text(auto?.selector);
+  const label = unescapedText(auto?.label);
+  const selector = unescapedText(auto?.selector);
   // Only clicks and inputs act on an element; an incident's label names the incident.
   const target =
     (type === "click" || type === "input") && (label || selector) ? compact({ label, selector }) : undefined;
 
   const width = dimension(event.$screen_width);
   const height = dimension(event.$screen_height);
-  const utmSource = text(event.utm_source);
-  const utmMedium = text(event.utm_medium);
-  const utmCampaign = text(event.utm_campaign);
+  const utmSource = unescapedText(event.utm_source);
+  const utmMedium = unescapedText(event.utm_medium);
+  const utmCampaign = unescapedText(event.utm_campaign);
   const screen = width || height ? compact({ width, height }) : undefined;
   const campaign =
     utmSource || utmMedium || utmCampaign
       ? compact({ source: utmSource, medium: utmMedium, name: utmCampaign })
       : undefined;
-  const browser = text(event.$browser);
-  const browserVersion = text(event.$browser_version);
-  const os = text(event.$os);
-  const osVersion = text(event.$os_version);
-  const device = text(event.$device);
-  const country = text(event.$country);
-  const city = text(event.$city);
+  const browser = unescapedText(event.$browser);
+  const browserVersion = unescapedText(event.$browser_version);
+  const os = unescapedText(event.$os);
+  const osVersion = unescapedText(event.$os_version);
+  const device = unescapedText(event.$device);
+  const country = unescapedText(event.$country);
+  const city = unescapedText(event.$city);
   const context =
     browser || browserVersion || os || osVersion || device || country || city || screen || campaign
       ? compact({ browser, browserVersion, os, osVersion, device, country, city, screen, campaign })
@@ -254,13 +253,14 @@ function toEvent(event: EventEntry): SessionEvent {
   // distinct_id is the tracker's user id when one was set, else the anonymous device UUID (the
   // same value as $device_id). `$user_id: ""` (a String column) says the user was not identified.
   const userIdColumn: unknown = event.$user_id;
-  const distinctId = text(event.distinct_id) || undefined;
-  const deviceIdColumn = text(event.$device_id) || undefined;
+  const distinctId = unescapedText(event.distinct_id);
+  const deviceIdColumn = unescapedText(event.$device_id);
   const anonymous = userIdColumn === "";
-  const userId = text(userIdColumn) || (anonymous || distinctId === deviceIdColumn ? undefined : distinctId);
+  const userId =
+    unescapedText(userIdColumn) || (anonymous || distinctId === deviceIdColumn ? undefined : distinctId);
   const deviceId = deviceIdColumn ?? (anonymous ? distinctId : undefined);
-  const sessionId = text(event.session_id) || undefined;
-  const vendorId = text(event.event_id) || undefined;
+  const sessionId = unescapedText(event.session_id);
+  const vendorId = unescapedText(event.event_id);
 
   const properties = custom ? unescapedProperties(custom) : {};
   if (auto) {
@@ -287,11 +287,11 @@ function identityOf(entry: EventEntry, event: SessionEvent, hash: IdentityHash):
   hash.text("\u0000");
   hash.text(event.name);
   hash.text("\u0000");
-  hash.text(text(auto?.label));
+  hash.text(unescapedText(auto?.label));
   hash.text("\u0000");
-  hash.text(text(auto?.selector));
+  hash.text(unescapedText(auto?.selector));
   hash.text("\u0000");
-  hash.text(text(entry.$current_url) || text(auto?.url));
+  hash.text(unescapedText(entry.$current_url) || unescapedText(auto?.url));
 }
 
 const mapping: EventMapping<EventEntry> = { event: toEvent, identity: identityOf };
@@ -307,7 +307,7 @@ const mapping: EventMapping<EventEntry> = { event: toEvent, identity: identityOf
  *   kept whole under the key `$properties`.
  */
 export function normalizeOpenReplayEvents(
-  body: Envelope,
+  body: unknown,
   options?: OpenReplayNormalizeOptions,
 ): SessionEvent[] {
   if (!isRecord(body)) throw invalidBody(VENDOR, "expected an object with a data envelope", body);

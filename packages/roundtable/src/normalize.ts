@@ -4,6 +4,7 @@ import {
   type EventMapping,
   InvalidEventError,
   invalidBody,
+  isRecord,
   type NormalizeOptions,
   newEvent,
   normalizeEvents,
@@ -13,7 +14,6 @@ import {
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
-type RoundtableSessionEvents = components["schemas"]["SessionEvents"];
 type RoundtableEvent = components["schemas"]["SessionEvent"];
 
 /** Roundtable adds no options of its own. */
@@ -41,13 +41,11 @@ const MAX_TIMESTAMP = 253_402_300_799_999;
  * clock without an offset) is kept as the property `user_time` and never read as a time.
  */
 export function normalizeRoundtableEvents(
-  body: RoundtableSessionEvents,
+  body: unknown,
   options?: RoundtableNormalizeOptions,
 ): SessionEvent[] {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw invalidBody(vendor, "expected an object", body);
-  }
-  const { session_id: sessionId, event_count: eventCount, events } = body as Record<string, unknown>;
+  if (!isRecord(body)) throw invalidBody(vendor, "expected an object", body);
+  const { session_id: sessionId, event_count: eventCount, events } = body;
   if (sessionId !== undefined && typeof sessionId !== "string") {
     throw invalidBody(vendor, "session_id is not a string", body);
   }

@@ -3,12 +3,20 @@ import {
   type EventStream,
   type EventStreamOptions,
   idIssues,
-  singleResponse,
+  isTimeZone,
+  type PageOptions,
+  readPage,
+  requiredSettingIssues,
+  type SessionSource,
+  type SuccessBody,
+  singleResponseSource,
+  streamOptionIssues,
+  streamSession,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { operations, paths } from "./generated/schema.js";
 import { normalizeActionHubEvents } from "./normalize.ts";
 
 /** ActionHub's documented base URLs (the spec's `servers`). */
@@ -26,12 +34,24 @@ export interface ActionHubEventsQuery {
   userId: string;
   /** Falls back to the client's `programId`. */
   programId?: string;
+  /**
+   * The account's IANA time zone, for timestamps ActionHub sends without an offset (it documents no
+   * zone). Without it they are read as UTC, and such events say so in `timeZoneAssumed`.
+   */
+  timeZone?: string | undefined;
 }
 
+/** The user's events log, as ActionHub sends it. */
+export type ActionHubEventsBody = SuccessBody<operations["getUserEventsLog"]>;
+
 export type ActionHubClient = Client<paths> & {
-  /** The user's action log, normalized. ActionHub returns it all in one response. */
+  /** The user's action log, normalized, oldest first. ActionHub returns it all in one response. */
   events(query: ActionHubEventsQuery, options?: EventStreamOptions): EventStream;
+  /** The response `events()` reads, untouched, with the same checks and retries. */
+  page(query: ActionHubEventsQuery, options?: PageOptions): Promise<ActionHubEventsBody>;
 };
+
+const VENDOR = "actionhub";
 
 /**
  * A typed client for ActionHub's user events log. The key goes in the `actionhub-key` header; the
@@ -40,30 +60,38 @@ export type ActionHubClient = Client<paths> & {
 export function createActionHubClient(options: ActionHubClientOptions): ActionHubClient {
   const client = createVendorClient<paths>(
     {
-      vendor: "actionhub",
+      vendor: VENDOR,
       baseUrl: actionHubServers.production,
       authHeader: (apiKey) => ["actionhub-key", apiKey],
     },
     options,
   );
-  const events = (query: ActionHubEventsQuery, streamOptions: EventStreamOptions = {}) => {
+  const source = (query: ActionHubEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
     const programId = query?.programId ?? options.programId;
-    const issues = idIssues("userId", query?.userId);
-    if (typeof programId !== "string" || programId.trim() === "") {
-      issues.push({ path: "programId", message: "is required (in the query or the client options)" });
-    } else issues.push(...idIssues("programId", programId));
-    if (issues.length > 0) throw validationError("actionhub", issues);
-    return singleResponse(
-      "actionhub",
-      streamOptions,
-      (signal) =>
+    const userId = query?.userId;
+    const timeZone = query?.timeZone;
+    const issues = [...idIssues("userId", userId), ...requiredSettingIssues("programId", programId)];
+    if (timeZone !== undefined && !isTimeZone(timeZone)) {
+      issues.push({ path: "timeZone", message: `unknown IANA time zone ${JSON.stringify(timeZone)}` });
+    }
+    issues.push(...streamOptionIssues(streamOptions));
+    if (issues.length > 0) throw validationError(VENDOR, issues);
+    return singleResponseSource(
+      VENDOR,
+      (request) =>
         client.GET("/users/{user_id}/events", {
-          params: { path: { user_id: query.userId }, header: { "program-id": programId as string } },
+          params: { path: { user_id: userId as string }, header: { "program-id": programId as string } },
           parseAs: "stream",
-          signal,
+          ...request,
         }),
-      (body, includeRaw) => normalizeActionHubEvents(body as never, { userId: query.userId, includeRaw }),
+      (body, normalize) =>
+        normalizeActionHubEvents(body, { ...normalize, userId: userId as string, timeZone }),
     );
   };
-  return Object.assign(client, { events });
+  return Object.assign(client, {
+    events: (query: ActionHubEventsQuery, streamOptions: EventStreamOptions = {}) =>
+      streamSession(source(query, streamOptions), streamOptions),
+    page: (query: ActionHubEventsQuery, pageOptions: PageOptions = {}) =>
+      readPage(source(query, pageOptions), pageOptions) as Promise<ActionHubEventsBody>,
+  });
 }

@@ -1,16 +1,20 @@
-import createClient, { type Client, defaultPathSerializer, type Middleware } from "openapi-fetch";
+import createClient, { type Client, defaultPathSerializer } from "openapi-fetch";
 import { type FieldIssue, validationError } from "./errors.ts";
 import { type RateLimit, sharedRateLimiter } from "./rate-limit.ts";
-import { registerSecret } from "./redact.ts";
+import { excerpt, registerSecret } from "./redact.ts";
+import { createTransport, type RequestLimits, requestDefaults } from "./transport.ts";
 
 /** Options every vendor client takes. */
-export interface VendorClientOptions {
+export interface VendorClientOptions extends RequestLimits {
   /** The vendor API key. Required; it is never logged and never part of an error or of the client object. */
   apiKey: string;
   /** Defaults to the vendor's production URL; each vendor package exports its documented alternatives. */
   baseUrl?: string;
-  /** A fetch implementation, e.g. for tests, proxies or instrumentation. Defaults to `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * A fetch implementation, e.g. for tests, proxies or instrumentation. Defaults to `globalThis.fetch`.
+   * It gets the request and an init holding the signal of the request's timeout.
+   */
+  fetch?: (request: Request, init?: RequestInit) => Promise<Response>;
   /** Extra headers sent with every request (they cannot replace the auth header). */
   headers?: Record<string, string>;
   /** Allows a plain `http:` base URL that is not on loopback. Keys would travel unencrypted. */
@@ -22,6 +26,13 @@ export interface VendorClientOptions {
    */
   rateLimit?: RateLimit | false;
 }
+
+/** The JSON body of an operation's 200 response, as the vendor's spec types it. */
+export type SuccessBody<Operation> = Operation extends {
+  responses: { 200: { content: { "application/json": infer Body } } };
+}
+  ? Body
+  : unknown;
 
 /** What a vendor package tells core about its API. */
 export interface VendorDefinition {
@@ -38,29 +49,78 @@ export interface VendorDefinition {
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const PATH_PARAM = /\{([^{}]+)\}/g;
 
-/** Checks a base URL before any request: a parseable URL, and HTTPS unless on loopback or allowed. */
+// Control characters (NUL, CR, LF, ...) in a key or header value: fetch refuses them on every call,
+// and its error would quote the value.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** What makes a URL unfit to receive the key: credentials in it, or plain http off loopback. */
+function destinationProblem(url: URL, allowInsecure: boolean): string | undefined {
+  if (url.username || url.password) {
+    return "must not contain credentials (user:password@); the client sends its own key";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return `unsupported protocol ${url.protocol}`;
+  if (url.protocol === "http:" && !allowInsecure && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return `plain http to ${url.hostname} would send the API key unencrypted; use https or allowInsecureBaseUrl`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks the URL of a request that does not start with the client's checked base URL (a per-call
+ * `baseUrl`): the same rules, so the key never goes where the client's own base could not.
+ */
+export function checkRequestUrl(vendor: string, url: string, allowInsecure = false): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw validationError(vendor, [{ path: "baseUrl", message: "the request URL is not a URL" }]);
+  }
+  const problem = destinationProblem(parsed, allowInsecure);
+  if (problem) throw validationError(vendor, [{ path: "baseUrl", message: problem }]);
+}
+
+/**
+ * Checks a base URL before any request: a parseable URL without credentials, query or fragment, and
+ * HTTPS unless on loopback or allowed. Messages never quote a password.
+ */
 export function checkBaseUrl(vendor: string, baseUrl: string, allowInsecure = false): string {
+  const refuse = (message: string) => validationError(vendor, [{ path: "baseUrl", message }]);
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw validationError(vendor, [{ path: "baseUrl", message: `not a URL: ${JSON.stringify(baseUrl)}` }]);
+    // An unparseable URL may still hold `user:password@`: quote only what precedes any `@`.
+    throw refuse(`not a URL: ${JSON.stringify(excerpt(String(baseUrl).split("@")[0] ?? "", 80))}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw validationError(vendor, [{ path: "baseUrl", message: `unsupported protocol ${url.protocol}` }]);
-  }
-  if (url.protocol === "http:" && !allowInsecure && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw validationError(vendor, [
-      {
-        path: "baseUrl",
-        message: `plain http to ${url.hostname} would send the API key unencrypted; use https or allowInsecureBaseUrl`,
-      },
-    ]);
-  }
-  if (url.search || url.hash) {
-    throw validationError(vendor, [{ path: "baseUrl", message: "must not contain a query or fragment" }]);
-  }
+  const problem = destinationProblem(url, allowInsecure);
+  if (problem) throw refuse(problem);
+  if (url.search || url.hash) throw refuse("must not contain a query or fragment");
   return url.href.replace(/\/+$/, "");
+}
+
+/** Problems with a request limit option (`timeoutMs`, `maxResponseBytes`): positive integers. */
+export function limitIssues(limits: RequestLimits, prefix = ""): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const key of ["timeoutMs", "maxResponseBytes"] as const) {
+    const value = limits[key];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+      issues.push({ path: prefix + key, message: "must be a positive integer" });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The id-like setting `path` of `events()`, given in the query or the client options: problems with
+ * it, one place for the rule every vendor shares.
+ */
+export function requiredSettingIssues(path: string, value: unknown): FieldIssue[] {
+  if (typeof value !== "string" || value.trim() === "") {
+    return [{ path, message: "is required (in the query or the client options)" }];
+  }
+  return idIssues(path, value);
 }
 
 /** The longest id sent by `events()` (no vendor documents one; real ids are far shorter). */
@@ -76,8 +136,7 @@ export function idIssues(path: string, value: unknown, required = true): FieldIs
     return [{ path, message: required ? "is required" : "must not be empty" }];
   }
   if (value.length > MAX_ID_LENGTH) return [{ path, message: `must be at most ${MAX_ID_LENGTH} characters` }];
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
-  if (/[\u0000-\u001f\u007f]/.test(value)) return [{ path, message: "must not contain control characters" }];
+  if (CONTROL.test(value)) return [{ path, message: "must not contain control characters" }];
   return [];
 }
 
@@ -119,7 +178,8 @@ export function pathParamIssues(
 
 /**
  * The one way every vendor package builds its client: openapi-fetch for the vendor's generated
- * `paths`, with the key applied by a middleware so that it lives only in a closure.
+ * `paths`, with the key in its base headers (a closure, never the client object) and every request
+ * sent through the transport (URL check, rate limit, timeout, manual redirects, body caps).
  */
 export function createVendorClient<Paths extends {}>(
   definition: VendorDefinition,
@@ -130,13 +190,23 @@ export function createVendorClient<Paths extends {}>(
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     throw validationError(vendor, [{ path: "apiKey", message: "is required (got an empty or missing key)" }]);
   }
-  if (apiKey !== apiKey.trim() || /[\r\n]/.test(apiKey)) {
+  // Registered before any check can fail, so no message made from here on can show it.
+  registerSecret(apiKey);
+  if (apiKey !== apiKey.trim() || CONTROL.test(apiKey)) {
     throw validationError(vendor, [
-      { path: "apiKey", message: "must not contain whitespace at its ends or line breaks" },
+      { path: "apiKey", message: "must not contain control characters or whitespace at its ends" },
     ]);
   }
-  registerSecret(apiKey);
-  const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, options.allowInsecureBaseUrl);
+  const headerIssues: FieldIssue[] = [];
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (typeof value !== "string" || CONTROL.test(value)) {
+      headerIssues.push({ path: `headers.${name}`, message: "must be a string without control characters" });
+    }
+  }
+  headerIssues.push(...limitIssues(options));
+  if (headerIssues.length > 0) throw validationError(vendor, headerIssues);
+  const allowInsecure = options.allowInsecureBaseUrl === true;
+  const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, allowInsecure);
   const [authName, authValue] = definition.authHeader(apiKey);
   const limit = options.rateLimit === undefined ? definition.rateLimit : options.rateLimit || undefined;
   if (limit && !(Number.isInteger(limit.requests) && limit.requests > 0 && limit.perMs > 0)) {
@@ -144,12 +214,20 @@ export function createVendorClient<Paths extends {}>(
       { path: "rateLimit", message: "needs a positive integer `requests` and a positive `perMs`" },
     ]);
   }
-
-  const client = createClient<Paths>({
+  const fetch = createTransport({
+    vendor,
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    // The key sits in openapi-fetch's closure, as the base headers, never on the client object; it
-    // comes last so the client's extra `headers` cannot replace it.
+    checkUrl: (url) => checkRequestUrl(vendor, url, allowInsecure),
+    limiter: limit ? sharedRateLimiter(vendor, apiKey, limit) : undefined,
+    timeoutMs: options.timeoutMs ?? requestDefaults.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? requestDefaults.maxResponseBytes,
+  });
+
+  return createClient<Paths>({
+    baseUrl,
+    fetch,
+    // The key comes last so the client's extra `headers` cannot replace it.
     headers: { ...options.headers, [authName]: authValue },
     // Path values are checked where openapi-fetch fills them in: no middleware on the hot path.
     pathSerializer(pathname, pathParams) {
@@ -160,13 +238,4 @@ export function createVendorClient<Paths extends {}>(
     // A redirect is not followed: fetch would carry a custom auth header (actionhub-key) to any host.
     redirect: "manual",
   });
-  if (limit) {
-    const limiter = sharedRateLimiter(vendor, apiKey, limit);
-    const throttle: Middleware = {
-      // A waiting request is cancelled by its own signal, at once.
-      onRequest: ({ request }) => limiter.acquire(vendor, request.signal).then(() => request),
-    };
-    client.use(throttle);
-  }
-  return client;
 }

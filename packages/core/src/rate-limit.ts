@@ -1,4 +1,5 @@
-import { abortedError, sleep } from "./retry.ts";
+import { abortedError } from "./errors.ts";
+import { sleep } from "./retry.ts";
 
 /** At most `requests` requests in any window of `perMs` milliseconds. */
 export interface RateLimit {

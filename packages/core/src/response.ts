@@ -22,18 +22,29 @@ function kindOf(status: number): SessionTrailErrorKind {
   if (status === 401) return "auth";
   if (status === 403) return "forbidden";
   if (status === 404) return "not_found";
+  // 408: the server gave up waiting for the request; a timeout like ours, retried like one.
+  if (status === 408) return "timeout";
   if (status === 429) return "rate_limited";
   if (status >= 500) return "server";
   return "invalid_response";
 }
 
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+// An HTTP date as RFC 9110 writes it (IMF-fixdate), e.g. `Wed, 21 Oct 2026 07:28:00 GMT`. Date.parse
+// alone would also read `-5` or `1.5` as dates (in year -5 and 2001) and make them 0 ms waits.
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * `Retry-After` in milliseconds: delta-seconds (`120`) or an HTTP date still ahead. Undefined when
+ * absent, unreadable (`-5`, `1.5`) or in the past, so the caller falls back to its normal backoff
+ * rather than retrying at once.
+ */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   const text = header?.trim();
   if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+  if (!HTTP_DATE.test(text)) return undefined;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return Number.isNaN(at) || at <= now ? undefined : at - now;
 }
 
 /**
@@ -84,7 +95,7 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
     status,
     message:
       status >= 300 && status < 400
-        ? `HTTP ${status} redirect to ${response.headers.get("location") ?? "?"} (not followed: it would carry the key)`
+        ? `HTTP ${status} redirect to ${excerpt(response.headers.get("location") ?? "?", 200)} (not followed: it would carry the key)`
         : `HTTP ${status} ${kind}${said}`,
     code: code === undefined || code === null ? undefined : String(code),
     vendorMessage: message === undefined ? undefined : excerpt(message, 500),
@@ -94,14 +105,23 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
   } as SessionTrailErrorInit);
 }
 
-/** Turns whatever a failed fetch threw into a typed error (abort, timeout, network). */
+/**
+ * Turns what a fetch threw into a typed error: the caller's abort, a timeout, else a network failure
+ * (refused, reset, DNS, TLS). Used by the client's transport, around the fetch call alone.
+ */
 export function errorFromThrown(vendor: string, thrown: unknown): SessionTrailError {
   if (thrown instanceof SessionTrailError) return thrown;
   const name = (thrown as { name?: string } | null)?.name;
   if (name === "AbortError")
     return new SessionTrailError({ kind: "aborted", vendor, message: "aborted", cause: thrown });
   if (name === "TimeoutError") {
-    return new SessionTrailError({ kind: "timeout", vendor, message: "request timed out", cause: thrown });
+    const said = thrown instanceof Error && thrown.message ? thrown.message : "no answer in time";
+    return new SessionTrailError({
+      kind: "timeout",
+      vendor,
+      message: `request timed out (${said})`,
+      cause: thrown,
+    });
   }
   const detail =
     thrown instanceof Error
@@ -117,85 +137,41 @@ export function errorFromThrown(vendor: string, thrown: unknown): SessionTrailEr
   });
 }
 
-/** The largest response body read by default: 64 MiB, far above any vendor's page or session. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-function tooLarge(vendor: string, status: number, maxBytes: number): SessionTrailError {
+/**
+ * Turns what building a request threw (openapi-fetch or `new Request` refusing a header value or a
+ * URL) into a `validation` error: a local mistake, never retried. Fetch failures never get here:
+ * the client's transport has already made them typed errors.
+ */
+export function errorFromRequest(vendor: string, thrown: unknown): SessionTrailError {
+  if (thrown instanceof SessionTrailError) return thrown;
+  const detail = thrown instanceof Error ? thrown.message : String(thrown);
   return new SessionTrailError({
-    kind: "invalid_response",
+    kind: "validation",
     vendor,
-    status,
-    message: `response body is larger than ${maxBytes} bytes (maxResponseBytes)`,
+    message: `invalid request: ${excerpt(detail, 200)}`,
+    cause: thrown,
   });
 }
 
-/**
- * Reads a body stream as text, refusing to hold more than `maxBytes` of it. `signal` stops the read
- * itself: fetch's own abort of the body is not enough here, since openapi-fetch has returned by then
- * and the Request that linked our signal to fetch's may already be garbage-collected (seen: a stalled
- * body read to the end, long after its timeout).
- */
-async function readText(
-  vendor: string,
-  response: Response,
-  body: ReadableStream<Uint8Array>,
-  maxBytes: number,
-  signal: AbortSignal | undefined,
-): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) {
-    await body.cancel().catch(() => {});
-    throw tooLarge(vendor, response.status, maxBytes);
-  }
-  const reader = body.getReader();
-  // Cancelling ends a pending read (as done); the check below turns that into the abort's reason.
-  const onAbort = () => reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      const { done, value } = await reader.read();
-      if (signal?.aborted) throw signal.reason;
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(vendor, response.status, maxBytes);
-      }
-      chunks.push(value);
-    }
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-  }
-  const decoder = new TextDecoder();
-  let text = "";
-  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
-}
+/** The largest response body read by default: 64 MiB, far above any vendor's page or session. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Runs one call made with `parseAs: "stream"` (or `"text"`) and returns its JSON body, or throws a
- * typed error: non-2xx statuses, bodies that are not JSON (wrong content type, truncated), bodies
- * over `maxBytes`, network failures and timeouts (also while the body is read).
+ * typed error: non-2xx statuses, bodies that are not JSON (wrong content type, truncated), and what
+ * the client's transport reports while the body is read (over `maxResponseBytes`, timeouts, drops).
  */
-export async function readJson(
-  vendor: string,
-  call: () => Promise<TextResult>,
-  maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
-  signal?: AbortSignal,
-): Promise<unknown> {
+export async function readJson(vendor: string, call: () => Promise<TextResult>): Promise<unknown> {
   let result: TextResult;
   try {
     result = await call();
   } catch (thrown) {
-    throw errorFromThrown(vendor, thrown);
+    throw errorFromRequest(vendor, thrown);
   }
   const { response } = result;
   if (!response.ok) {
     // openapi-fetch hands a JSON error body over parsed whatever `parseAs` says, text as a string,
-    // and the status text for an empty body (treated as empty here).
+    // and the status text for an empty body (treated as empty here). The transport has capped it.
     const error = result.error;
     const text =
       typeof error === "string"
@@ -209,15 +185,9 @@ export async function readJson(
   }
   const type = response.headers.get("content-type") ?? "";
   const data = result.data;
-  let text = "";
-  if (typeof data === "string") text = data;
-  else if (data instanceof ReadableStream) {
-    try {
-      text = await readText(vendor, response, data, maxBytes, signal);
-    } catch (thrown) {
-      throw errorFromThrown(vendor, thrown);
-    }
-  }
+  // The body stream is the response's own (openapi-fetch hands it over unread), so the response
+  // reads and decodes it; the transport's limits apply while it does.
+  const text = typeof data === "string" ? data : data instanceof ReadableStream ? await response.text() : "";
   if (!/\bjson\b/i.test(type)) {
     throw new SessionTrailError({
       kind: "invalid_response",

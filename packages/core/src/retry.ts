@@ -1,4 +1,7 @@
-import { SessionTrailError } from "./errors.ts";
+import { abortedError, SessionTrailError } from "./errors.ts";
+import { requestDefaults } from "./transport.ts";
+
+export { abortedError };
 
 /** How a failed read is retried. Every field has a default; `retry: false` turns retries off. */
 export interface RetryOptions {
@@ -18,15 +21,19 @@ export interface RetryOptions {
 }
 
 export interface AttemptOptions {
-  retry?: RetryOptions | false;
-  /** Time limit of one attempt, headers and body (default 30 s). */
-  timeoutMs?: number;
+  retry?: RetryOptions | false | undefined;
+  /**
+   * Time limit of one attempt, if the attempt has none of its own. Vendor clients time each request
+   * in their transport (after any rate-limit wait), so streams leave this unset.
+   */
+  timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
   /** A number in [0, 1); tests pass their own. */
   random?: () => number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/** @deprecated Read `requestDefaults.timeoutMs`. */
+export const DEFAULT_TIMEOUT_MS = requestDefaults.timeoutMs;
 
 /**
  * Whether an error is worth another attempt: throttling, 5xx, timeouts and network failures.
@@ -52,10 +59,6 @@ export function backoffMs(
   const base = options.baseDelayMs ?? 250;
   const max = options.maxDelayMs ?? 20_000;
   return Math.floor(random() * Math.min(max, base * 2 ** retry));
-}
-
-export function abortedError(vendor: string, signal: AbortSignal): SessionTrailError {
-  return new SessionTrailError({ kind: "aborted", vendor, message: "aborted", cause: signal.reason });
 }
 
 /** Waits `ms`, or rejects with an `aborted` error as soon as `signal` aborts. */
@@ -92,19 +95,24 @@ export async function withRetries<T>(
   const maxAttempts = retry.maxAttempts ?? 4;
   const budgetMs = retry.budgetMs ?? 120_000;
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { signal } = options;
+  const { signal, timeoutMs } = options;
   const started = Date.now();
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw abortedError(vendor, signal);
     // A timer of our own rather than AbortSignal.timeout(): it is cleared as soon as the attempt ends,
     // so no timer outlives a finished read.
-    const timeout = new AbortController();
-    const timer = setTimeout(
-      () => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs,
-    );
-    const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const timeout = timeoutMs === undefined ? undefined : new AbortController();
+    const timer =
+      timeout &&
+      setTimeout(
+        () => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+        timeoutMs,
+      );
+    const attemptSignal = timeout
+      ? signal
+        ? AbortSignal.any([signal, timeout.signal])
+        : timeout.signal
+      : (signal ?? new AbortController().signal);
     let error: SessionTrailError;
     try {
       return await attempt(attemptSignal);

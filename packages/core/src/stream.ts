@@ -1,30 +1,34 @@
-import { type FieldIssue, validationError } from "./errors.ts";
+import { abortedError, type FieldIssue, SessionTrailError, validationError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
+import { EventIdScope, type NormalizeOptions } from "./normalize.ts";
 import { readJson, type TextResult } from "./response.ts";
-import { type AttemptOptions, abortedError, type RetryOptions, withRetries } from "./retry.ts";
+import { type RetryOptions, withRetries } from "./retry.ts";
+import { isoTime } from "./time.ts";
+import type { RequestLimits } from "./transport.ts";
 
 /** Options every `client.events()` takes. */
-export interface EventStreamOptions {
+export interface EventStreamOptions extends RequestLimits {
   /** Events per page for vendors that page (OpenReplay 1-200, default 200; Hardal default 50). */
   pageSize?: number;
   /**
    * Pages in flight at once (default 1, at most 16). Pages beyond the first are fetched ahead once
-   * the vendor has said how many there are; events still come out in order, and at most this many
-   * pages are held in memory. The client's rate limit still applies to every request.
+   * the vendor has said how many events there are; events still come out in order, and at most this
+   * many pages are held in memory. The client's rate limit still applies to every request.
    */
   concurrency?: number;
   /** Stop after this many events. */
   maxEvents?: number;
-  /** Cancels the stream at once, also during a retry wait or a rate-limit wait. */
+  /**
+   * The most pages read (default 100,000): a vendor that keeps saying "more" fails with
+   * `invalid_response` here rather than streaming forever.
+   */
+  maxPages?: number;
+  /** Cancels the stream at once, also during a retry wait, a rate-limit wait, or between two events. */
   signal?: AbortSignal;
   /** Keep the untouched vendor event in `raw` (default true). */
   includeRaw?: boolean;
-  /** Retries of failed reads (429, 5xx, timeouts, network errors); `false` turns them off. */
+  /** Retries of failed reads (408, 429, 5xx, timeouts, network errors); `false` turns them off. */
   retry?: RetryOptions | false;
-  /** Time limit of each request, headers and body (default 30 s). */
-  timeoutMs?: number;
-  /** The largest response body read (default 64 MiB); a larger one fails with `invalid_response`. */
-  maxResponseBytes?: number;
   /** Where to start: the `position` of an earlier stream, as `resume()` does. */
   startAt?: StreamPosition;
 }
@@ -35,36 +39,134 @@ export interface StreamPosition {
   offset: number;
 }
 
-export interface Page {
+/** What one page of a vendor's answer says, read by the vendor package from its untouched body. */
+export interface PageContent {
+  /** The page's events, normalized, in the vendor's order (the stream sorts them by time). */
   events: SessionEvent[];
-  /** Whether the vendor has pages after this one. */
-  hasMore: boolean;
-  /** How many pages there are, when the vendor says (it lets later pages be fetched ahead). */
-  totalPages?: number;
+  /** How many events the vendor sent on this page, skipped invalid ones included. */
+  count: number;
+  /** The session's event count, where the vendor says (OpenReplay `data.total`, Hardal `totalCount`). */
+  total?: number | undefined;
+  /** Whether the vendor says more pages follow (Hardal `hasMore`); without it the total decides. */
+  hasMore?: boolean | undefined;
 }
 
-/** Reads one page; `signal` ends with the caller's signal or the attempt's timeout. */
-export type FetchPage = (page: number, signal: AbortSignal) => Promise<Page>;
-
-const MAX_CONCURRENCY = 16;
+/** The limits and signal of one page request; vendor packages pass them on to their client call. */
+export interface PageRequest extends RequestLimits {
+  signal: AbortSignal;
+}
 
 /**
- * The normalized events of one session (or one user log), fetched page by page as it is read.
+ * One vendor's way to read a session: how to ask for a page, and what a page's body says. Vendor
+ * packages build one per `events()` or `page()` call, after checking the query.
+ */
+export interface SessionSource {
+  vendor: string;
+  /** Whether the vendor pages its answer; one that does not is read as page 1 alone. */
+  paged: boolean;
+  /** The page size asked for, so that fetch-ahead can be planned from a total. */
+  pageSize?: number | undefined;
+  /** Sends the request for page `page` (a call made with `parseAs: "stream"`). */
+  request(page: number, request: PageRequest): Promise<TextResult>;
+  /**
+   * Reads a page's body; throws `invalid_response` (see `invalidBody`) for a body that breaks the
+   * vendor's spec, such as a missing or malformed paging field.
+   */
+  read(body: unknown, options: NormalizeOptions): PageContent;
+}
+
+/** The defaults of every stream, written once. */
+export const streamDefaults = {
+  concurrency: 1,
+  maxConcurrency: 16,
+  maxPages: 100_000,
+} as const;
+
+/** What a stream knows at the start of a page: enough to check it and to resume there. */
+interface Checkpoint {
+  /** Events the vendor sent on the pages before. */
+  received: number;
+  /** The latest event time so far (epoch ms), and the ids and events of the page before. */
+  lastTime: number;
+  previous: readonly SessionEvent[];
+  /** Twin counts at the latest millisecond, so hashed ids stay unique across pages. */
+  ids: EventIdScope;
+}
+
+const freshCheckpoint = (): Checkpoint => ({
+  received: 0,
+  lastTime: Number.NEGATIVE_INFINITY,
+  previous: [],
+  ids: new EventIdScope(),
+});
+
+/** Fetches the untouched body of one page, with retries; the transport times each attempt. */
+function fetchBody(
+  source: SessionSource,
+  page: number,
+  options: EventStreamOptions,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  const { vendor } = source;
+  return withRetries(
+    vendor,
+    (attemptSignal) =>
+      readJson(vendor, () =>
+        source.request(page, {
+          signal: attemptSignal,
+          timeoutMs: options.timeoutMs,
+          maxResponseBytes: options.maxResponseBytes,
+        }),
+      ),
+    { retry: options.retry, signal },
+  );
+}
+
+const byTime = (a: SessionEvent, b: SessionEvent) => a.timestamp - b.timestamp;
+
+/** Sorts a page by time in place (stable: twins keep the vendor's order), unless already sorted. */
+function sortByTime(events: SessionEvent[]): void {
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i] as SessionEvent).timestamp < (events[i - 1] as SessionEvent).timestamp) {
+      events.sort(byTime);
+      return;
+    }
+  }
+}
+
+/** The same events in the same order: a page the vendor served twice (ids may differ when hashed). */
+function samePage(a: readonly SessionEvent[], b: readonly SessionEvent[]): boolean {
+  if (a.length === 0 || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as SessionEvent;
+    const y = b[i] as SessionEvent;
+    if (x.timestamp !== y.timestamp || x.name !== y.name || x.type !== y.type) return false;
+  }
+  return true;
+}
+
+/**
+ * The normalized events of one session (or one user log), fetched page by page as it is read: the
+ * whole session, each event once, oldest first, or a `SessionTrailError`. Pages are checked as they
+ * come: a short page does not end the session (the vendor's total or `hasMore` does), a page that
+ * repeats the one before, starts before it ended, or breaks the vendor's paging fields fails with
+ * `invalid_response`, and so does a vendor that keeps saying "more" past `maxPages`.
  * When a read fails for good, `position` tells where it stopped, and `resume()` goes on from
  * there: nothing is yielded twice and nothing is skipped, as long as the vendor's data is unchanged.
  */
 export class EventStream implements AsyncIterable<SessionEvent> {
-  readonly #vendor: string;
+  readonly #source: SessionSource;
   readonly #options: EventStreamOptions;
-  readonly #fetchPage: FetchPage;
   #position: StreamPosition;
+  /** The state at the start of the page `#position` is on. */
+  #checkpoint: Checkpoint;
   #yielded = 0;
 
-  constructor(vendor: string, options: EventStreamOptions, fetchPage: FetchPage) {
-    this.#vendor = vendor;
+  constructor(source: SessionSource, options: EventStreamOptions, checkpoint?: Checkpoint) {
+    this.#source = source;
     this.#options = options;
-    this.#fetchPage = fetchPage;
     this.#position = { ...(options.startAt ?? { page: 1, offset: 0 }) };
+    this.#checkpoint = checkpoint ?? freshCheckpoint();
   }
 
   /** The next event's place: after a failure, the first event not yet yielded. */
@@ -72,70 +174,119 @@ export class EventStream implements AsyncIterable<SessionEvent> {
     return { ...this.#position };
   }
 
-  /** A new stream of the same query that starts where this one stopped (`maxEvents` counts on). */
+  /**
+   * A new stream of the same query that starts where this one stopped (`maxEvents` counts on). It
+   * goes on with this stream's checks and id counts, so ids are those of an unbroken read.
+   */
   resume(): EventStream {
     const { maxEvents } = this.#options;
+    const checkpoint = { ...this.#checkpoint, ids: this.#checkpoint.ids.clone() };
     return new EventStream(
-      this.#vendor,
+      this.#source,
       {
         ...this.#options,
         startAt: this.position,
         ...(maxEvents !== undefined ? { maxEvents: Math.max(0, maxEvents - this.#yielded) } : {}),
       },
-      this.#fetchPage,
+      checkpoint,
     );
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<SessionEvent, void, undefined> {
-    const vendor = this.#vendor;
+    const source = this.#source;
+    const { vendor } = source;
     const options = this.#options;
-    const max = options.maxEvents ?? Infinity;
-    const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? 1)));
+    const max = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const maxPages = options.maxPages ?? streamDefaults.maxPages;
+    const concurrency = options.concurrency ?? streamDefaults.concurrency;
+    const includeRaw = options.includeRaw ?? true;
     const { signal } = options;
     // Pages fetched ahead are cancelled when the reader stops early or a page fails.
     const stop = new AbortController();
     const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
-    const inFlight = new Map<number, Promise<Page>>();
+    const inFlight = new Map<number, Promise<unknown>>();
     const launch = (page: number) => {
-      // withRetries reads an undefined option as an absent one.
-      const pending = withRetries(vendor, (attemptSignal) => this.#fetchPage(page, attemptSignal), {
-        retry: options.retry,
-        timeoutMs: options.timeoutMs,
-        signal: pageSignal,
-      } as AttemptOptions);
+      const pending = fetchBody(source, page, options, pageSignal);
       // Awaited in order below; until then a failure must not count as unhandled.
       pending.catch(() => {});
       inFlight.set(page, pending);
     };
+    const broken = (page: number, message: string) =>
+      new SessionTrailError({ kind: "invalid_response", vendor, message: `page ${page}: ${message}` });
 
     let { page, offset } = this.#position;
     let next = page; // the next page to launch
-    let last = page; // the last page known to exist
+    let planned = page; // the last page known to be needed
     let yielded = 0;
     try {
-      for (; yielded < max; page++, offset = 0) {
+      for (;;) {
         if (signal?.aborted) throw abortedError(vendor, signal);
-        while (next <= last && inFlight.size < concurrency) launch(next++);
-        const current = inFlight.get(page);
-        if (!current) return;
+        if (page > maxPages) {
+          throw broken(page, `the vendor still says more pages follow after ${maxPages} (maxPages)`);
+        }
+        while (next <= planned && inFlight.size < concurrency) launch(next++);
+        const pending = inFlight.get(page) as Promise<unknown>;
         inFlight.delete(page);
         // withRetries already reports the caller's abort as kind `aborted`.
-        const result = await current;
-        const { events } = result;
-        if (!result.hasMore || events.length === 0) last = page;
-        else last = Math.max(page + 1, result.totalPages ?? 0);
+        const body = await pending;
+        const checkpoint = this.#checkpoint;
+        const ids = checkpoint.ids.clone();
+        const { events, count, total, hasMore } = source.read(body, { includeRaw, ids });
+        sortByTime(events);
+        const received = checkpoint.received + count;
+        const more = source.paged && morePages(page, count, received, total, hasMore, broken);
+        this.#checkAgainstPrevious(page, events, checkpoint, broken);
+        if (more) {
+          const left =
+            total === undefined || !source.pageSize ? 1 : Math.ceil((total - received) / source.pageSize);
+          planned = Math.max(planned, page + Math.max(1, left));
+        }
         for (let i = offset; i < events.length; i++) {
           if (yielded >= max) return;
+          if (signal?.aborted) throw abortedError(vendor, signal);
           this.#position = { page, offset: i + 1 };
           yielded++;
           this.#yielded++;
           yield events[i] as SessionEvent;
         }
+        const last = events[events.length - 1];
+        this.#checkpoint = {
+          received,
+          lastTime: last ? last.timestamp : checkpoint.lastTime,
+          previous: events.length > 0 ? events : checkpoint.previous,
+          ids,
+        };
         this.#position = { page: page + 1, offset: 0 };
-        if (page >= last) return;
+        if (!more) return;
+        page++;
+        offset = 0;
       }
     } finally {
       stop.abort();
+    }
+  }
+
+  /** Fails a page that repeats events of the page before, or starts before it ended. */
+  #checkAgainstPrevious(
+    page: number,
+    events: readonly SessionEvent[],
+    checkpoint: Checkpoint,
+    broken: (page: number, message: string) => SessionTrailError,
+  ): void {
+    const first = events[0];
+    if (!first) return;
+    const { previous, lastTime } = checkpoint;
+    if (samePage(events, previous)) throw broken(page, `repeats page ${page - 1} (the same events again)`);
+    if (first.timestamp < lastTime) {
+      throw broken(
+        page,
+        `starts at ${isoTime(first.timestamp)}, before page ${page - 1} ended (${isoTime(lastTime)}): the vendor's pages are not in time order`,
+      );
+    }
+    if (previous.length === 0) return;
+    const seen = new Set(previous.map((event) => event.id));
+    for (const event of events) {
+      if (seen.has(event.id)) throw broken(page, `repeats event ${event.id} of page ${page - 1}`);
     }
   }
 
@@ -147,69 +298,132 @@ export class EventStream implements AsyncIterable<SessionEvent> {
   }
 }
 
+/**
+ * Whether pages follow page `page`, from what the vendor said; throws where what it said cannot be
+ * true: a `hasMore` that ends the session short of its total, an empty page that promises more (no
+ * progress), or more events than the total.
+ */
+function morePages(
+  page: number,
+  count: number,
+  received: number,
+  total: number | undefined,
+  hasMore: boolean | undefined,
+  broken: (page: number, message: string) => SessionTrailError,
+): boolean {
+  if (!Number.isInteger(count) || count < 0) throw broken(page, `the event count ${count} is not a count`);
+  if (total !== undefined && !(Number.isInteger(total) && total >= 0)) {
+    throw broken(page, `the session's total ${JSON.stringify(total)} is not a count`);
+  }
+  if (hasMore !== undefined && typeof hasMore !== "boolean") {
+    throw broken(page, `hasMore ${JSON.stringify(hasMore)} is not a boolean`);
+  }
+  if (hasMore === undefined && total === undefined) {
+    throw broken(page, "the vendor said neither how many events there are nor whether more follow");
+  }
+  if (total !== undefined && received > total) {
+    throw broken(page, `${received} events received, more than the session's total of ${total}`);
+  }
+  const more = hasMore ?? received < (total as number);
+  if (!more && total !== undefined && received < total) {
+    throw broken(page, `the pages ended after ${received} of the session's ${total} events`);
+  }
+  if (more && count === 0) {
+    throw broken(
+      page,
+      `an empty page, though more should follow (${received}${total === undefined ? "" : ` of ${total}`} events so far)`,
+    );
+  }
+  return more;
+}
+
 const isCount = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
 
-// The whole-number options: [name, least value, what a wrong one is told].
-const COUNTS: [keyof EventStreamOptions, number, string][] = [
-  ["concurrency", 1, `must be an integer 1-${MAX_CONCURRENCY}`],
-  ["maxEvents", 0, "must be an integer >= 0"],
-  ["timeoutMs", 1, "must be a positive integer (milliseconds)"],
-  ["maxResponseBytes", 1, "must be a positive integer"],
+// The whole-number options: [name, least value, greatest value, what a wrong one is told].
+const COUNTS: [keyof EventStreamOptions, number, number, string][] = [
+  ["concurrency", 1, streamDefaults.maxConcurrency, `must be an integer 1-${streamDefaults.maxConcurrency}`],
+  ["maxEvents", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0"],
+  ["maxPages", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
+  ["timeoutMs", 1, Number.POSITIVE_INFINITY, "must be a positive integer (milliseconds)"],
+  ["maxResponseBytes", 1, Number.POSITIVE_INFINITY, "must be a positive integer"],
 ];
-const RETRY_COUNTS: [keyof RetryOptions, number, string][] = [
-  ["maxAttempts", 1, "must be an integer >= 1"],
-  ["baseDelayMs", 0, "must be an integer >= 0 (milliseconds)"],
-  ["maxDelayMs", 0, "must be an integer >= 0 (milliseconds)"],
-  ["maxRetryAfterMs", 0, "must be an integer >= 0 (milliseconds)"],
-  ["budgetMs", 0, "must be an integer >= 0 (milliseconds)"],
+const RETRY_COUNTS: [keyof RetryOptions, number, number, string][] = [
+  ["maxAttempts", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
+  ["baseDelayMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
+  ["maxDelayMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
+  ["maxRetryAfterMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
+  ["budgetMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
 ];
 
 /** Problems with the options every stream shares (`pageSize` is each vendor's own to check). */
 export function streamOptionIssues(options: EventStreamOptions): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const check = (prefix: string, values: object, rules: [string, number, string][]) => {
-    for (const [key, min, message] of rules) {
+  const check = (prefix: string, values: object, rules: [string, number, number, string][]) => {
+    for (const [key, min, max, message] of rules) {
       const value = (values as Record<string, unknown>)[key];
-      if (
-        value !== undefined &&
-        !(isCount(value, min) && (key !== "concurrency" || (value as number) <= MAX_CONCURRENCY))
-      ) {
+      if (value !== undefined && !(isCount(value, min) && (value as number) <= max)) {
         issues.push({ path: prefix + key, message });
       }
     }
   };
   check("", options, COUNTS);
-  const { retry, startAt } = options;
+  const { retry, startAt, signal } = options;
   if (retry !== undefined && retry !== false) check("retry.", retry, RETRY_COUNTS);
   if (startAt !== undefined && !(isCount(startAt?.page, 1) && isCount(startAt?.offset, 0))) {
     issues.push({ path: "startAt", message: "must be a stream position { page >= 1, offset >= 0 }" });
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    issues.push({ path: "signal", message: "must be an AbortSignal" });
   }
   return issues;
 }
 
 /**
- * Walks a vendor's pages in order, yielding each page's events, with retries, timeouts, fetch-ahead
- * and `maxEvents`. A vendor with one response per session is a single page with `hasMore: false`.
+ * The stream of a session, read page by page as the caller iterates (nothing is sent before).
  * Bad options throw a `validation` error here, before anything is sent.
  */
-export function paginate(vendor: string, options: EventStreamOptions, fetchPage: FetchPage): EventStream {
+export function streamSession(source: SessionSource, options: EventStreamOptions = {}): EventStream {
   const issues = streamOptionIssues(options);
-  if (issues.length > 0) throw validationError(vendor, issues);
-  return new EventStream(vendor, options, fetchPage);
+  if (issues.length > 0) throw validationError(source.vendor, issues);
+  return new EventStream(source, options);
+}
+
+/** Options of a page-level read: the stream's, and which page (default 1). */
+export interface PageOptions
+  extends Omit<EventStreamOptions, "startAt" | "maxEvents" | "maxPages" | "concurrency"> {
+  page?: number;
 }
 
 /**
- * The stream of a vendor that returns a whole session in one response (Roundtable, FullStory,
- * ActionHub): one call made with `parseAs: "stream"`, read as JSON, normalized as one page.
+ * One page of the vendor's answer, untouched (the parsed JSON body), with the same checks, auth,
+ * limits and retries as the stream: for tools that show what the vendor sent.
  */
-export function singleResponse(
+export async function readPage(source: SessionSource, options: PageOptions = {}): Promise<unknown> {
+  const { page = 1 } = options;
+  const issues = streamOptionIssues(options);
+  if (!isCount(page, 1)) issues.push({ path: "page", message: "must be an integer >= 1" });
+  if (!source.paged && page !== 1)
+    issues.push({ path: "page", message: "must be 1: this vendor answers in one response" });
+  if (issues.length > 0) throw validationError(source.vendor, issues);
+  return fetchBody(source, page, options, options.signal);
+}
+
+/**
+ * A source for a vendor that returns a whole session in one response (Roundtable, FullStory,
+ * ActionHub): page 1 alone, every event on it.
+ */
+export function singleResponseSource(
   vendor: string,
-  options: EventStreamOptions,
-  call: (signal: AbortSignal) => Promise<TextResult>,
-  normalize: (body: unknown, includeRaw: boolean) => SessionEvent[],
-): EventStream {
-  return paginate(vendor, options, async (_page, signal) => {
-    const body = await readJson(vendor, () => call(signal), options.maxResponseBytes, signal);
-    return { events: normalize(body, options.includeRaw ?? true), hasMore: false };
-  });
+  request: (request: PageRequest) => Promise<TextResult>,
+  normalize: (body: unknown, options: NormalizeOptions) => SessionEvent[],
+): SessionSource {
+  return {
+    vendor,
+    paged: false,
+    request: (_page, limits) => request(limits),
+    read(body, options) {
+      const events = normalize(body, options);
+      return { events, count: events.length };
+    },
+  };
 }

@@ -2,12 +2,19 @@ import {
   createVendorClient,
   type EventStream,
   type EventStreamOptions,
-  singleResponse,
+  excerpt,
+  type PageOptions,
+  readPage,
+  type SessionSource,
+  type SuccessBody,
+  singleResponseSource,
+  streamOptionIssues,
+  streamSession,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { operations, paths } from "./generated/schema.js";
 import { normalizeFullStoryEvents } from "./normalize.ts";
 
 /**
@@ -28,10 +35,17 @@ export interface FullStoryEventsQuery {
   enableEventCache?: boolean;
 }
 
+/** The session's events, as FullStory sends them. */
+export type FullStoryEventsBody = SuccessBody<operations["getSessionEvents"]>;
+
 export type FullStoryClient = Client<paths> & {
-  /** The session's events, normalized. FullStory returns them all in one response. */
+  /** The session's events, normalized, oldest first. FullStory returns them all in one response. */
   events(query: FullStoryEventsQuery, options?: EventStreamOptions): EventStream;
+  /** The response `events()` reads, untouched, with the same checks and retries. */
+  page(query: FullStoryEventsQuery, options?: PageOptions): Promise<FullStoryEventsBody>;
 };
+
+const VENDOR = "fullstory";
 
 const SESSION_ID = /^[0-9]{1,20}:[0-9]{1,20}$/;
 
@@ -42,25 +56,24 @@ const SESSION_ID = /^[0-9]{1,20}:[0-9]{1,20}$/;
 export function createFullStoryClient(options: FullStoryClientOptions): FullStoryClient {
   const client = createVendorClient<paths>(
     {
-      vendor: "fullstory",
+      vendor: VENDOR,
       baseUrl: fullStoryServers.production,
       authHeader: (apiKey) => ["Authorization", `Basic ${apiKey}`],
     },
     options,
   );
-  const events = (query: FullStoryEventsQuery, streamOptions: EventStreamOptions = {}) => {
+  const source = (query: FullStoryEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
+    const issues = streamOptionIssues(streamOptions);
     if (typeof query?.sessionId !== "string" || !SESSION_ID.test(query.sessionId)) {
-      throw validationError("fullstory", [
-        {
-          path: "sessionId",
-          message: `must be "{device_id}:{session_id}" (two decimal ids), got ${JSON.stringify(query?.sessionId)}`,
-        },
-      ]);
+      issues.unshift({
+        path: "sessionId",
+        message: `must be "{device_id}:{session_id}" (two decimal ids), got ${JSON.stringify(excerpt(String(query?.sessionId), 60))}`,
+      });
     }
-    return singleResponse(
-      "fullstory",
-      streamOptions,
-      (signal) =>
+    if (issues.length > 0) throw validationError(VENDOR, issues);
+    return singleResponseSource(
+      VENDOR,
+      (request) =>
         client.GET("/v2/sessions/{session_id}/events", {
           params: {
             path: { session_id: query.sessionId },
@@ -69,10 +82,15 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
               : {}),
           },
           parseAs: "stream",
-          signal,
+          ...request,
         }),
-      (body, includeRaw) => normalizeFullStoryEvents(body as never, { includeRaw }),
+      normalizeFullStoryEvents,
     );
   };
-  return Object.assign(client, { events });
+  return Object.assign(client, {
+    events: (query: FullStoryEventsQuery, streamOptions: EventStreamOptions = {}) =>
+      streamSession(source(query, streamOptions), streamOptions),
+    page: (query: FullStoryEventsQuery, pageOptions: PageOptions = {}) =>
+      readPage(source(query, pageOptions), pageOptions) as Promise<FullStoryEventsBody>,
+  });
 }

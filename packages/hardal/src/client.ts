@@ -3,15 +3,23 @@ import {
   type EventStream,
   type EventStreamOptions,
   idIssues,
+  invalidBody,
   isTimeZone,
-  paginate,
-  readJson,
+  type PageOptions,
+  readPage,
+  requiredSettingIssues,
+  type SessionSource,
+  type SuccessBody,
+  streamOptionIssues,
+  streamSession,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { operations, paths } from "./generated/schema.js";
 import { normalizeHardalEvents } from "./normalize.ts";
+
+const VENDOR = "hardal";
 
 /** Hardal's documented base URLs (the spec's `servers`). */
 export const hardalServers = {
@@ -28,28 +36,38 @@ export interface HardalEventsQuery {
   /** Falls back to the client's `signalId`. */
   signalId?: string;
   /** IANA zone Hardal renders timestamps in. Default `UTC` here (Hardal's own default is Europe/Istanbul). */
-  timezone?: string;
+  timeZone?: string | undefined;
+  /** @deprecated Use `timeZone` (the name every vendor package uses). */
+  timezone?: string | undefined;
   targetSignalId?: string;
   isHybrid?: boolean;
 }
 
+/** One page of a session's activity, as Hardal sends it. */
+export type HardalActivityPage = SuccessBody<operations["getSessionActivity"]>;
+
 export type HardalClient = Client<paths> & {
-  /** The session's events, normalized, oldest first, fetched page by page (`pageSize` default 50). */
+  /**
+   * The session's events, normalized, oldest first, fetched page by page (`pageSize` default 50)
+   * until Hardal says `hasMore: false`: the whole session or a `SessionTrailError`.
+   */
   events(query: HardalEventsQuery, options?: EventStreamOptions): EventStream;
+  /** One page (default 1) of the activity `events()` reads, untouched, with the same checks and retries. */
+  page(query: HardalEventsQuery, options?: PageOptions): Promise<HardalActivityPage>;
 };
 
+/** The page fields of Hardal's answer, beside `events`, bare or inside a `data` envelope. */
 interface HardalPageFields {
   events?: unknown;
   hasMore?: unknown;
   totalCount?: unknown;
-  pageSize?: unknown;
 }
 
 /** A typed client for Hardal's session activity API; the key goes out as a Bearer token. */
 export function createHardalClient(options: HardalClientOptions): HardalClient {
   const client = createVendorClient<paths>(
     {
-      vendor: "hardal",
+      vendor: VENDOR,
       baseUrl: hardalServers.production,
       authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
       // "100 requests per minute per API key" (docs.usehardal.com/en/analytics/api, Rate Limits).
@@ -57,62 +75,72 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
     },
     options,
   );
-  const events = (query: HardalEventsQuery, streamOptions: EventStreamOptions = {}) => {
+  const source = (query: HardalEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
     const signalId = query?.signalId ?? options.signalId;
     // Asking for UTC makes the timestamps unambiguous whatever the account's settings.
-    const timezone = query?.timezone ?? "UTC";
+    const timeZone = query?.timeZone ?? query?.timezone ?? "UTC";
     const limit = streamOptions.pageSize ?? 50;
-    const issues = idIssues("sessionId", query?.sessionId);
-    if (typeof signalId !== "string" || signalId.trim() === "") {
-      issues.push({ path: "signalId", message: "is required (in the query or the client options)" });
-    } else issues.push(...idIssues("signalId", signalId));
-    issues.push(...idIssues("targetSignalId", query?.targetSignalId, false));
-    if (!isTimeZone(timezone))
-      issues.push({ path: "timezone", message: `unknown IANA time zone ${JSON.stringify(timezone)}` });
+    const sessionId = query?.sessionId;
+    const issues = [
+      ...idIssues("sessionId", sessionId),
+      ...requiredSettingIssues("signalId", signalId),
+      ...idIssues("targetSignalId", query?.targetSignalId, false),
+    ];
+    if (!isTimeZone(timeZone))
+      issues.push({ path: "timeZone", message: `unknown IANA time zone ${JSON.stringify(timeZone)}` });
     // Hardal documents no maximum; it advises small pages for busy sessions.
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       issues.push({ path: "pageSize", message: "must be 1-1000" });
-    if (issues.length > 0) throw validationError("hardal", issues);
+    issues.push(...streamOptionIssues(streamOptions));
+    if (issues.length > 0) throw validationError(VENDOR, issues);
 
-    return paginate("hardal", streamOptions, async (page, signal) => {
-      const body = (await readJson(
-        "hardal",
-        () =>
-          client.GET("/api/websites/{signalId}/sessions/{sessionId}/activity", {
-            params: {
-              path: { signalId: signalId as string, sessionId: query.sessionId },
-              query: {
-                orderBy: "timestamp",
-                order: "asc",
-                timezone,
-                page,
-                limit,
-                ...(query.targetSignalId !== undefined ? { targetSignalId: query.targetSignalId } : {}),
-                ...(query.isHybrid !== undefined ? { isHybrid: query.isHybrid } : {}),
-              },
+    const path = { signalId: signalId as string, sessionId: sessionId as string };
+    return {
+      vendor: VENDOR,
+      paged: true,
+      pageSize: limit,
+      request: (page, request) =>
+        client.GET("/api/websites/{signalId}/sessions/{sessionId}/activity", {
+          params: {
+            path,
+            query: {
+              orderBy: "timestamp",
+              order: "asc",
+              timezone: timeZone,
+              page,
+              limit,
+              ...(query.targetSignalId !== undefined ? { targetSignalId: query.targetSignalId } : {}),
+              ...(query.isHybrid !== undefined ? { isHybrid: query.isHybrid } : {}),
             },
-            parseAs: "stream",
-            signal,
-          }),
-        streamOptions.maxResponseBytes,
-        signal,
-      )) as HardalPageFields & { data?: HardalPageFields };
-      const normalized = normalizeHardalEvents(body as never, {
-        timezone,
-        sessionId: query.sessionId,
-        includeRaw: streamOptions.includeRaw ?? true,
-      });
-      // The page fields sit beside `events`, bare or inside a `data` envelope.
-      const fields = Array.isArray(body?.events) ? body : (body?.data ?? {});
-      const total = fields.totalCount;
-      const size =
-        Number.isInteger(fields.pageSize) && (fields.pageSize as number) > 0 ? fields.pageSize : limit;
-      return {
-        events: normalized,
-        hasMore: fields.hasMore === true,
-        ...(Number.isInteger(total) ? { totalPages: Math.ceil((total as number) / (size as number)) } : {}),
-      };
-    });
+          },
+          parseAs: "stream",
+          ...request,
+        }),
+      read(body, normalize) {
+        const events = normalizeHardalEvents(body, { ...normalize, timeZone, sessionId: path.sessionId });
+        const page = body as HardalPageFields & { data?: HardalPageFields };
+        const fields = (Array.isArray(page.events) ? page : page.data) as HardalPageFields;
+        // The spec requires `hasMore`: without it a page cannot say whether the session goes on.
+        if (typeof fields.hasMore !== "boolean") {
+          throw invalidBody(VENDOR, "hasMore is not a boolean", body);
+        }
+        const total = fields.totalCount;
+        if (total !== undefined && !(Number.isInteger(total) && (total as number) >= 0)) {
+          throw invalidBody(VENDOR, "totalCount is not an event count", body);
+        }
+        return {
+          events,
+          count: (fields.events as unknown[]).length,
+          hasMore: fields.hasMore,
+          total: total as number | undefined,
+        };
+      },
+    };
   };
-  return Object.assign(client, { events });
+  return Object.assign(client, {
+    events: (query: HardalEventsQuery, streamOptions: EventStreamOptions = {}) =>
+      streamSession(source(query, streamOptions), streamOptions),
+    page: (query: HardalEventsQuery, pageOptions: PageOptions = {}) =>
+      readPage(source(query, pageOptions), pageOptions) as Promise<HardalActivityPage>,
+  });
 }

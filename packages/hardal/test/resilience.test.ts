@@ -15,15 +15,19 @@ resilienceSuite({
     return { page: Number(query.get("page")), limit: Number(query.get("limit")) };
   },
   // The `data` envelope Hardal may wrap its page in, with every page field.
-  body: (all, page, limit) => ({
-    data: {
-      events: all.slice((page - 1) * limit, page * limit),
-      totalCount: all.length,
-      page,
-      pageSize: limit,
-      hasMore: page * limit < all.length,
-    },
+  bodyOf: (events, page, limit, total) => ({
+    data: { events, totalCount: total, page, pageSize: limit, hasMore: page * limit < total },
   }),
+  // Without totalCount, hasMore alone says whether the session goes on.
+  withPaging: (body, value) => {
+    const { data } = body as { data: Record<string, unknown> };
+    const { hasMore: _dropped, totalCount: _total, ...rest } = data;
+    return { data: value === undefined ? rest : { ...rest, hasMore: value } };
+  },
+  withoutId: (event) => {
+    const { id: _dropped, ...rest } = event as Record<string, unknown>;
+    return rest;
+  },
   event: (i) => ({
     id: `evt_${String(i).padStart(6, "0")}`,
     type: "custom",

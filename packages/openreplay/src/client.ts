@@ -3,14 +3,22 @@ import {
   type EventStream,
   type EventStreamOptions,
   idIssues,
-  paginate,
-  readJson,
+  invalidBody,
+  type PageOptions,
+  readPage,
+  requiredSettingIssues,
+  type SessionSource,
+  type SuccessBody,
+  streamOptionIssues,
+  streamSession,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { components, paths } from "./generated/schema.js";
+import type { components, operations, paths } from "./generated/schema.js";
 import { normalizeOpenReplayEvents } from "./normalize.ts";
+
+const VENDOR = "openreplay";
 
 /** OpenReplay's documented base URLs (the spec's `servers`). */
 export const openReplayServers = {
@@ -36,9 +44,17 @@ export interface OpenReplayEventsQuery {
   until?: Date | number;
 }
 
+/** One page of the session events search, as OpenReplay sends it. */
+export type OpenReplayEventsPage = SuccessBody<operations["getSessionEvents"]>;
+
 export type OpenReplayClient = Client<paths> & {
-  /** The session's events, normalized, oldest first, fetched page by page (`pageSize` 1-200, default 200). */
+  /**
+   * The session's events, normalized, oldest first, fetched page by page (`pageSize` 1-200, default
+   * 200) until `data.total` events have come: the whole session or a `SessionTrailError`.
+   */
   events(query: OpenReplayEventsQuery, options?: EventStreamOptions): EventStream;
+  /** One page (default 1) of the search `events()` makes, untouched, with the same checks and retries. */
+  page(query: OpenReplayEventsQuery, options?: PageOptions): Promise<OpenReplayEventsPage>;
 };
 
 /** The API's smallest accepted timestamp: 2000-01-01T00:00:00Z, the default start of `events()`' window. */
@@ -80,22 +96,19 @@ const toMs = (value: Date | number | undefined) => (value instanceof Date ? valu
 export function createOpenReplayClient(options: OpenReplayClientOptions): OpenReplayClient {
   const client = createVendorClient<paths>(
     {
-      vendor: "openreplay",
+      vendor: VENDOR,
       baseUrl: openReplayServers.cloud,
       authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
     },
     options,
   );
-  const events = (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions = {}) => {
+  const source = (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
     const projectKey = query?.projectKey ?? options.projectKey;
     const start = toMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
     const end = toMs(query?.until) ?? Date.now();
     const limit = streamOptions.pageSize ?? 200;
     const sessionId = query?.sessionId;
-    const issues = idIssues("sessionId", sessionId);
-    if (typeof projectKey !== "string" || projectKey.trim() === "") {
-      issues.push({ path: "projectKey", message: "is required (in the query or the client options)" });
-    } else issues.push(...idIssues("projectKey", projectKey));
+    const issues = [...idIssues("sessionId", sessionId), ...requiredSettingIssues("projectKey", projectKey)];
     if (!Number.isInteger(start) || start < OPENREPLAY_MIN_TIMESTAMP) {
       issues.push({ path: "since", message: "must be a date at or after 2000-01-01T00:00:00Z" });
     }
@@ -103,34 +116,43 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
       issues.push({ path: "until", message: "must be after since" });
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       issues.push({ path: "pageSize", message: "must be 1-200" });
-    if (issues.length > 0) throw validationError("openreplay", issues);
+    issues.push(...streamOptionIssues(streamOptions));
+    if (issues.length > 0) throw validationError(VENDOR, issues);
 
-    return paginate("openreplay", streamOptions, async (page, signal) => {
-      const body = (await readJson(
-        "openreplay",
-        () =>
-          client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
-            params: { path: { projectKey: projectKey as string, sessionId: sessionId as string } },
-            body: {
-              startTimestamp: start,
-              endTimestamp: end,
-              limit,
-              page,
-              sortOrder: "asc",
-              columns: openReplayEventColumns,
-            },
-            parseAs: "stream",
-            signal,
-          }),
-        streamOptions.maxResponseBytes,
-        signal,
-      )) as { data?: { total?: number } };
-      const normalized = normalizeOpenReplayEvents(body as never, {
-        includeRaw: streamOptions.includeRaw ?? true,
-      });
-      const total = Number(body?.data?.total ?? 0);
-      return { events: normalized, hasMore: page * limit < total, totalPages: Math.ceil(total / limit) };
-    });
+    const path = { projectKey: projectKey as string, sessionId: sessionId as string };
+    return {
+      vendor: VENDOR,
+      paged: true,
+      pageSize: limit,
+      request: (page, request) =>
+        client.POST("/public/{projectKey}/sessions/{sessionId}/events", {
+          params: { path },
+          body: {
+            startTimestamp: start,
+            endTimestamp: end,
+            limit,
+            page,
+            sortOrder: "asc",
+            columns: openReplayEventColumns,
+          },
+          parseAs: "stream",
+          ...request,
+        }),
+      read(body, normalize) {
+        const events = normalizeOpenReplayEvents(body, normalize);
+        // The spec requires `data.total`: without it a page cannot say whether the session goes on.
+        const data = (body as { data: { total?: unknown; events: unknown[] } }).data;
+        if (!Number.isInteger(data.total) || (data.total as number) < 0) {
+          throw invalidBody(VENDOR, "data.total is not the session's event count", body);
+        }
+        return { events, count: data.events.length, total: data.total as number };
+      },
+    };
   };
-  return Object.assign(client, { events });
+  return Object.assign(client, {
+    events: (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions = {}) =>
+      streamSession(source(query, streamOptions), streamOptions),
+    page: (query: OpenReplayEventsQuery, pageOptions: PageOptions = {}) =>
+      readPage(source(query, pageOptions), pageOptions) as Promise<OpenReplayEventsPage>,
+  });
 }

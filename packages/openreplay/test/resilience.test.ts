@@ -14,9 +14,16 @@ resilienceSuite({
     const { page, limit } = JSON.parse(request.body) as { page: number; limit: number };
     return { page, limit };
   },
-  body: (all, page, limit) => ({
-    data: { total: all.length, events: all.slice((page - 1) * limit, page * limit) },
-  }),
+  bodyOf: (events, _page, _limit, total) => ({ data: { total, events } }),
+  withPaging: (body, value) => {
+    const { data } = body as { data: Record<string, unknown> };
+    const { total: _dropped, ...rest } = data;
+    return { data: value === undefined ? rest : { ...rest, total: value } };
+  },
+  withoutId: (event) => {
+    const { event_id: _dropped, ...rest } = event as Record<string, unknown>;
+    return rest;
+  },
   event: (i) => ({
     event_id: `01HZ${String(i).padStart(6, "0")}`,
     $event_name: "CLICK",

@@ -28,7 +28,9 @@ export type Fault =
   /** Declares the full Content-Length, sends part of the body, then drops the connection. */
   | { cutOff: unknown; keepBytes: number }
   /** Drops the connection before any response. */
-  | { reset: true };
+  | { reset: true }
+  /** Sends these bytes as the body, headers as given (a gzip bomb with `content-encoding: gzip`). */
+  | { bytes: Uint8Array; status: number; headers: Record<string, string> };
 
 export interface FaultServer {
   url: string;
@@ -56,6 +58,11 @@ async function respond(res: ServerResponse, fault: Fault): Promise<void> {
       ...fault.headers,
     });
     res.end(body);
+    return;
+  }
+  if ("bytes" in fault) {
+    res.writeHead(fault.status, { "content-length": fault.bytes.byteLength, ...fault.headers });
+    res.end(fault.bytes);
     return;
   }
   if ("text" in fault) {

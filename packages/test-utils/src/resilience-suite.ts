@@ -1,7 +1,13 @@
 // The fault-injection suite every paginating vendor runs: a real node:http server on 127.0.0.1
 // serves a session page by page and misbehaves on cue. The stream must yield exactly the whole
 // session, in order, once, or fail with the right error kind; never half a session silently.
-import type { EventStream, EventStreamOptions, RateLimit, SessionEvent } from "@sessiontrail/core";
+import {
+  type EventStream,
+  type EventStreamOptions,
+  mergeTimelines,
+  type RateLimit,
+  type SessionEvent,
+} from "@sessiontrail/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Fault, type FaultRequest, type FaultServer, startFaultServer } from "./fault-server.ts";
 
@@ -11,8 +17,15 @@ export interface PagingAdapter {
   stream(baseUrl: string, options: EventStreamOptions, rateLimit?: RateLimit | false): EventStream;
   /** The page and page size a request asks for. */
   pageOf(request: FaultRequest): { page: number; limit: number };
-  /** The vendor's 200 body for one page of `all`. */
-  body(all: unknown[], page: number, limit: number): unknown;
+  /**
+   * The vendor's 200 body for page `page` holding `events`, with paging fields saying the session
+   * has `total` events and pages of `limit` (so more follow while `page * limit < total`).
+   */
+  bodyOf(events: unknown[], page: number, limit: number, total: number): unknown;
+  /** The body with its paging field (OpenReplay `data.total`, Hardal `hasMore`) set; `undefined` removes it. */
+  withPaging(body: unknown, value: unknown): unknown;
+  /** The raw event without its vendor id, as a vendor without ids would send it. */
+  withoutId(raw: unknown): unknown;
   /** The vendor's raw event number `i` (unique id, ascending time). */
   event(i: number): unknown;
   /** The vendor's own id of a normalized event. */
@@ -28,6 +41,8 @@ const TOTAL = 35; // four pages, the last one short
 const fast = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, pageSize: PAGE } satisfies EventStreamOptions;
 
 export function resilienceSuite(adapter: PagingAdapter): void {
+  const body = (events: unknown[], page: number, limit: number) =>
+    adapter.bodyOf(events.slice((page - 1) * limit, page * limit), page, limit, events.length);
   const all = Array.from({ length: TOTAL }, (_, i) => adapter.event(i));
   const allIds = all.map((raw) => adapter.idOf(raw));
   let server: FaultServer | undefined;
@@ -47,7 +62,7 @@ export function resilienceSuite(adapter: PagingAdapter): void {
       const { page, limit } = adapter.pageOf(request);
       const attempt = (attempts.get(page) ?? 0) + 1;
       attempts.set(page, attempt);
-      const answer = fault(request, page, attempt) ?? { json: adapter.body(all, page, limit) };
+      const answer = fault(request, page, attempt) ?? { json: body(all, page, limit) };
       return delayMs > 0 ? { delayMs, after: answer } : answer;
     });
     return server;
@@ -138,7 +153,7 @@ export function resilienceSuite(adapter: PagingAdapter): void {
 
     it("fails with kind timeout when a body stalls past the timeout on every attempt", async () => {
       const s = await serve((_r, page, _a) =>
-        page === 2 ? { slowBody: adapter.body(all, 2, PAGE), sentBytes: 20, stallMs: 3_000 } : undefined,
+        page === 2 ? { slowBody: body(all, 2, PAGE), sentBytes: 20, stallMs: 3_000 } : undefined,
       );
       const error = await failure(
         adapter.stream(s.url, { ...fast, timeoutMs: 500, retry: { ...fast.retry, maxAttempts: 2 } }),
@@ -150,7 +165,7 @@ export function resilienceSuite(adapter: PagingAdapter): void {
     it("retries a connection reset and a connection cut mid-body", async () => {
       const s = await serve((_r, page, attempt) => {
         if (page === 2 && attempt === 1) return { reset: true };
-        if (page === 3 && attempt === 1) return { cutOff: adapter.body(all, 3, PAGE), keepBytes: 30 };
+        if (page === 3 && attempt === 1) return { cutOff: body(all, 3, PAGE), keepBytes: 30 };
         return undefined;
       });
       const events = await adapter.stream(s.url, fast).toArray();
@@ -168,7 +183,7 @@ export function resilienceSuite(adapter: PagingAdapter): void {
 
     it("reports truncated JSON as invalid_response with an excerpt (not retried)", async () => {
       const s = await serve((_r, page) =>
-        page === 2 ? { truncated: adapter.body(all, 2, PAGE), keepBytes: 40 } : undefined,
+        page === 2 ? { truncated: body(all, 2, PAGE), keepBytes: 40 } : undefined,
       );
       const error = await failure(adapter.stream(s.url, fast));
       expect(error).toMatchObject({ kind: "invalid_response", status: 200 });
@@ -191,7 +206,7 @@ export function resilienceSuite(adapter: PagingAdapter): void {
 
     it("refuses a body larger than maxResponseBytes, declared or streamed", async () => {
       const huge = {
-        json: adapter.body(
+        json: body(
           Array.from({ length: 2_000 }, (_, i) => adapter.event(i)),
           1,
           2_000,
@@ -263,6 +278,124 @@ export function resilienceSuite(adapter: PagingAdapter): void {
           limit.perMs - 5,
         );
       }
+    });
+  });
+
+  describe(`${adapter.vendor} stream against a vendor that breaks its paging (fault server on 127.0.0.1)`, () => {
+    const ids = (events: SessionEvent[]) => events.map(adapter.rawId);
+
+    it("reads every event once when the vendor serves shorter pages than asked", async () => {
+      // The vendor pages by 5 whatever the client asks: page numbers still count its own pages.
+      const s = await serve((_r, page) => ({ json: body(all, page, 5) }));
+      const events = await adapter.stream(s.url, fast).toArray();
+      expect(ids(events)).toEqual(allIds);
+      expect(pagesAsked(s)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    it("fails, never ends quietly, when short pages leave events out", async () => {
+      // Each page holds only the first half of what it should: events 5-9, 15-19, ... never come.
+      const s = await serve((_r, page, _a) => {
+        const start = (page - 1) * PAGE;
+        return { json: adapter.bodyOf(all.slice(start, start + PAGE / 2), page, PAGE, all.length) };
+      });
+      const error = await failure(adapter.stream(s.url, fast));
+      expect(error).toMatchObject({ kind: "invalid_response", vendor: adapter.vendor });
+      expect(String(error.message)).toMatch(/of the session's 35 events|empty page/);
+    });
+
+    for (const [name, value] of [
+      ["missing", undefined],
+      ["negative", -1],
+      ["a string", "true"],
+      ["fractional", 2.5],
+    ] as const) {
+      it(`fails with invalid_response when the paging field is ${name}`, async () => {
+        const s = await serve((_r, page) => ({ json: adapter.withPaging(body(all, page, PAGE), value) }));
+        const error = await failure(adapter.stream(s.url, fast));
+        expect(error).toMatchObject({ kind: "invalid_response", vendor: adapter.vendor });
+        expect(pagesAsked(s)).toEqual([1]);
+      });
+    }
+
+    it("fails when page 2 repeats page 1, after yielding page 1 once", async () => {
+      const s = await serve((_r, page) => ({ json: body(all, page === 2 ? 1 : page, PAGE) }));
+      const got: SessionEvent[] = [];
+      const error = await (async () => {
+        for await (const event of adapter.stream(s.url, fast)) got.push(event);
+      })().then(
+        () => undefined,
+        (e: Record<string, unknown>) => e,
+      );
+      expect(error).toMatchObject({ kind: "invalid_response" });
+      expect(String(error?.message)).toMatch(/page 2: repeats/);
+      expect(ids(got)).toEqual(allIds.slice(0, PAGE));
+    });
+
+    it("ends a vendor that serves the same page forever with a huge total, in a few requests", async () => {
+      const s = await serve(() => ({ json: adapter.bodyOf(all.slice(0, PAGE), 1, PAGE, 1_000_000_000) }));
+      const error = await failure(adapter.stream(s.url, { ...fast, concurrency: 4 }));
+      expect(error).toMatchObject({ kind: "invalid_response" });
+      expect(s.requests.length).toBeLessThanOrEqual(6);
+    });
+
+    it("stops at maxPages when the vendor keeps saying more follow", async () => {
+      const endless = Array.from({ length: 1_000 }, (_, i) => adapter.event(i));
+      const s = await serve((_r, page) => ({ json: body(endless, page, PAGE) }));
+      const error = await failure(adapter.stream(s.url, { ...fast, maxPages: 3 }));
+      expect(error).toMatchObject({ kind: "invalid_response" });
+      expect(String(error.message)).toContain("maxPages");
+      expect(pagesAsked(s)).toEqual([1, 2, 3]);
+    });
+
+    it("yields a page the vendor sent newest first in time order", async () => {
+      const s = await serve((_r, page) => {
+        const slice = all.slice((page - 1) * PAGE, page * PAGE).reverse();
+        return { json: adapter.bodyOf(slice, page, PAGE, all.length) };
+      });
+      const events = await adapter.stream(s.url, fast).toArray();
+      expect(ids(events)).toEqual(allIds);
+    });
+
+    it("fails, naming the page, when a page starts before the one before it ended", async () => {
+      // Newest first across pages: page 1 holds the last events, page 2 earlier ones.
+      const reversed = [...all].reverse();
+      const s = await serve((_r, page) => ({ json: body(reversed, page, PAGE) }));
+      const error = await failure(adapter.stream(s.url, fast));
+      expect(error).toMatchObject({ kind: "invalid_response" });
+      expect(String(error.message)).toMatch(/page 2: starts at .* before page 1 ended/);
+    });
+
+    it("gives twins on either side of a page boundary distinct ids, the same on every read", async () => {
+      // No vendor ids, and events 9 and 10 are the same action in the same millisecond.
+      const twins = all.map((raw, i) => adapter.withoutId(i === 10 ? all[9] : raw));
+      const s = await serve((_r, page, _a) => ({ json: body(twins, page, PAGE) }));
+      const first = await adapter.stream(s.url, fast).toArray();
+      const again = await adapter.stream(s.url, fast).toArray();
+      const onePage = await adapter.stream(s.url, { ...fast, pageSize: TOTAL }).toArray();
+      expect(first).toHaveLength(TOTAL);
+      expect(new Set(first.map((e) => e.id)).size).toBe(TOTAL);
+      expect(again.map((e) => e.id)).toEqual(first.map((e) => e.id));
+      expect(onePage.map((e) => e.id)).toEqual(first.map((e) => e.id));
+      const merged: SessionEvent[] = [];
+      for await (const event of mergeTimelines(first)) merged.push(event);
+      expect(merged).toHaveLength(TOTAL);
+    });
+
+    it("stops within one event when aborted while a fetched page is being read", async () => {
+      const s = await serve();
+      const controller = new AbortController();
+      const got: SessionEvent[] = [];
+      const error = await (async () => {
+        for await (const event of adapter.stream(s.url, { ...fast, signal: controller.signal })) {
+          got.push(event);
+          if (got.length === 3) controller.abort();
+        }
+      })().then(
+        () => undefined,
+        (e: Record<string, unknown>) => e,
+      );
+      expect(error).toMatchObject({ kind: "aborted" });
+      expect(got).toHaveLength(3);
     });
   });
 }

@@ -14,5 +14,6 @@ export {
   actionHubServers,
   createActionHubClient,
 } from "./client.ts";
+export { type ActionHubEventsQuery, actionHubVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type ActionHubNormalizeOptions, normalizeActionHubEvents } from "./normalize.ts";

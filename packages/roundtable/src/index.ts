@@ -14,5 +14,6 @@ export {
   type RoundtableClientOptions,
   roundtableServers,
 } from "./client.ts";
+export { type RoundtableEventsQuery, roundtableVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizeRoundtableEvents, type RoundtableNormalizeOptions } from "./normalize.ts";

@@ -1,3 +1,4 @@
+import { EventIdScope, registerSecret } from "@sessiontrail/core";
 import { normalizerSuite, sessionEventErrors, thrown } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type ActionHubNormalizeOptions, type components, normalizeActionHubEvents } from "../src/index.ts";
@@ -20,7 +21,7 @@ const action = (over: Partial<Action> = {}): Action => ({
 });
 
 const run = (history: unknown[], options?: ActionHubNormalizeOptions) =>
-  normalizeActionHubEvents({ history } as { history: Action[] }, options);
+  normalizeActionHubEvents({ history }, options);
 
 const one = (over: Partial<Action> = {}, options?: ActionHubNormalizeOptions) => {
   const [event] = run([action(over)], options);
@@ -168,6 +169,29 @@ describe("actionhub normalizer: timestamps", () => {
     expect(one({ timestamp: "2023-01-09T08:24:55+01:00" }, opts).time).toBe("2023-01-09T07:24:55.000Z");
   });
 
+  it("marks the zone of a time without offset as assumed: options.timeZone, else UTC", () => {
+    expect(one({ timestamp: "2023-01-09T08:24:55" }).timeZoneAssumed).toBe("UTC");
+    expect(one({ timestamp: "2023-01-07" }, { timeZone: "America/New_York" }).timeZoneAssumed).toBe(
+      "America/New_York",
+    );
+    expect(
+      one({ timestamp: "2023-01-09T08:24:55+01:00" }, { timeZone: "America/New_York" }),
+    ).not.toHaveProperty("timeZoneAssumed");
+    expect(one({ timestamp: "2023-01-09T08:24:55Z" })).not.toHaveProperty("timeZoneAssumed");
+  });
+
+  it("bounds and redacts a bad timestamp quoted in its error", () => {
+    const secret = "actionhub_secret_key_91f3";
+    registerSecret(secret);
+    const error = thrown(() => one({ timestamp: `${secret} ${"x".repeat(5_000_000)}` }));
+    expect(error.kind).toBe("invalid_response");
+    expect(error.message.length).toBeLessThan(1000);
+    expect(error.message).toContain('timestamp is not an ISO 8601 date: "[REDACTED] xxx');
+    expect(error.message).not.toContain(secret);
+    const zone = thrown(() => one({}, { timeZone: "x".repeat(5_000_000) }));
+    expect(zone.issues[0]?.message.length).toBeLessThan(1000);
+  });
+
   it("rejects a time zone that is not an IANA zone, as a validation error", () => {
     const error = thrown(() => one({}, { timeZone: "Mars/Olympus" }));
     expect(error.kind).toBe("validation");
@@ -177,6 +201,14 @@ describe("actionhub normalizer: timestamps", () => {
 });
 
 describe("actionhub normalizer: ids", () => {
+  it("passes options.ids on: a twin on the next page gets the id it gets in one call", () => {
+    const twin = action({ timestamp: "2023-01-09T08:14:03" });
+    const ids = new EventIdScope();
+    const paged = [...run([twin], { ids }), ...run([twin], { ids })].map((e) => e.id);
+    expect(paged).toEqual(run([twin, twin]).map((e) => e.id));
+    expect(new Set(paged).size).toBe(2);
+  });
+
   it("has no vendor id: every id is a hash, stable across runs", () => {
     const history = [action(), action({ event_type: "click" }), action({ timestamp: "2023-01-07" })];
     const ids = run(history, { userId: "u1" }).map((e) => e.id);

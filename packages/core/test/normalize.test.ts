@@ -1,10 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   copyProperties,
+  EventIdScope,
   type EventMapping,
   InvalidEventError,
+  type NormalizeOptions,
   newEvent,
   normalizeEvents,
+  registerSecret,
   SessionTrailError,
 } from "../src/index.ts";
 
@@ -146,5 +150,173 @@ describe("normalizeEvents timestamp range", () => {
     expect(one(-62167219200000)[0]?.time).toBe("0000-01-01T00:00:00.000Z");
     expect(() => one(253402300800000)).toThrow(/timestamp/);
     expect(() => one(1.5)).toThrow(/timestamp/);
+  });
+});
+
+describe("normalizeEvents re-entered from a callback", () => {
+  const outer: Item[] = Array.from({ length: 40 }, (_, i) => ({
+    at: 1_700_000_000_000 + (i >> 2),
+    what: `o${i % 3}`,
+  }));
+  const inner: Item[] = Array.from({ length: 25 }, (_, i) => ({
+    at: 86_400_000 * (i % 2),
+    what: `i${i % 2}`,
+  }));
+  const idsOf = (events: { id: string; time: string }[]) => events.map((e) => `${e.id} ${e.time}`);
+
+  it("gives each of two interleaved normalizations the ids and times it gives alone", () => {
+    const alone = idsOf(normalizeEvents("v", outer, undefined, toDraft));
+    const innerAlone = idsOf(normalizeEvents("w", inner, undefined, toDraft));
+    const innerRuns: string[][] = [];
+    // The outer mapping normalizes another response in the middle of hashing each fifth event.
+    const reentrant: EventMapping<Item> = {
+      event: toDraft.event,
+      identity(item, _event, hash) {
+        hash.number(item.at as number);
+        if (innerRuns.length < 8 && (item.at as number) % 5 === 0) {
+          innerRuns.push(idsOf(normalizeEvents("w", inner, undefined, toDraft)));
+        }
+        hash.text("|");
+        hash.text(item.what);
+      },
+    };
+    expect(idsOf(normalizeEvents("v", outer, undefined, reentrant))).toEqual(alone);
+    expect(innerRuns.length).toBeGreaterThan(1);
+    for (const run of innerRuns) expect(run).toEqual(innerAlone);
+  });
+
+  it("is unaffected by a normalization made from onWarning, with or without a scope", () => {
+    const withBad = [...outer.slice(0, 10), { what: "no time" }, ...outer.slice(10)] as Item[];
+    const expected = idsOf(normalizeEvents("v", withBad, { onInvalid: "skip" }, toDraft));
+    let innerIds: string[] = [];
+    const options: NormalizeOptions = {
+      onInvalid: "skip",
+      ids: new EventIdScope(),
+      onWarning: () => {
+        innerIds = idsOf(normalizeEvents("w", inner, { ids: new EventIdScope() }, toDraft));
+      },
+    };
+    expect(idsOf(normalizeEvents("v", withBad, options, toDraft))).toEqual(expected);
+    expect(innerIds).toEqual(idsOf(normalizeEvents("w", inner, undefined, toDraft)));
+  });
+});
+
+describe("EventIdScope", () => {
+  // Few instants and few names, so twins are common and often straddle a page boundary; some
+  // events carry a (unique) vendor id, some are invalid and skipped.
+  const response = fc
+    .array(
+      fc.record({
+        step: fc.constantFrom(0, 0, 0, 1, 2),
+        what: fc.constantFrom("a", "b"),
+        kind: fc.constantFrom("hashed", "hashed", "hashed", "vendor", "invalid"),
+      }),
+      { maxLength: 60 },
+    )
+    .map((parts) => {
+      let at = 1_700_000_000_000;
+      return parts.map(({ step, what, kind }, i): Item => {
+        at += step;
+        if (kind === "invalid") return { what };
+        return kind === "vendor" ? { at, what, id: `vendor-${i}` } : { at, what };
+      });
+    });
+  const pagesOf = (items: Item[], cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => Math.floor(c * (items.length + 1))))].sort((a, b) => a - b);
+    return [0, ...at].map((start, k) => items.slice(start, at[k] ?? items.length));
+  };
+  const options = (ids?: EventIdScope): NormalizeOptions => ({ onInvalid: "skip", ids });
+
+  it("gives pages normalized in order with one scope the ids of one call over them all", () => {
+    fc.assert(
+      fc.property(
+        response,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
+        fc.boolean(),
+        (items, cuts, shuffle) => {
+          const whole = normalizeEvents("v", items, options(), toDraft).map((e) => e.id);
+          // Within a page the vendor's order may be any; between pages, time only goes forward.
+          const pages = pagesOf(items, cuts).map((page) => (shuffle ? [...page].reverse() : page));
+          const scope = new EventIdScope();
+          const paged = pages.flatMap((page) => normalizeEvents("v", page, options(scope), toDraft));
+          const expected = normalizeEvents("v", pages.flat(), options(), toDraft);
+          expect(paged.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+          expect(new Set(paged.map((e) => e.id)).size).toBe(paged.length);
+          if (!shuffle) expect(paged.map((e) => e.id)).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts on from a clone exactly as from the scope it was taken from, and leaves that scope alone", () => {
+    fc.assert(
+      fc.property(
+        response,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }),
+        (items, cuts) => {
+          const pages = pagesOf(items, cuts);
+          const scope = new EventIdScope();
+          for (const page of pages) {
+            const snapshot = scope.clone();
+            const first = normalizeEvents("v", page, options(scope), toDraft).map((e) => e.id);
+            // Reading the page again from the snapshot (a resumed stream) gives the same ids.
+            const again = normalizeEvents("v", page, options(snapshot), toDraft).map((e) => e.id);
+            expect(again).toEqual(first);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives a twin on the next page the next ordinal, and keeps the scope as it was when a page fails", () => {
+    const twin: Item = { at: 1000, what: "click" };
+    const scope = new EventIdScope();
+    const [first] = normalizeEvents("v", [twin], { ids: scope }, toDraft);
+    expect(() => normalizeEvents("v", [twin, { what: "no time" }], { ids: scope }, toDraft)).toThrow(
+      SessionTrailError,
+    );
+    const [second] = normalizeEvents("v", [twin], { ids: scope }, toDraft);
+    const both = normalizeEvents("v", [twin, twin], undefined, toDraft);
+    expect([first?.id, second?.id]).toEqual(both.map((e) => e.id));
+    // Without a scope each call counts on its own, as before.
+    expect(normalizeEvents("v", [twin], undefined, toDraft)[0]?.id).toBe(first?.id);
+  });
+
+  it("carries only the identities of the latest instant, however long the session", () => {
+    const scope = new EventIdScope();
+    const carried = () => (scope as unknown as { carried: { size: number } }).carried.size;
+    // 1,000,000 events in pages of 1,000, each instant shared by two twins.
+    for (let page = 0; page < 1000; page++) {
+      const items = Array.from({ length: 1000 }, (_, i) => ({ at: (page * 1000 + i) >> 1, what: "x" }));
+      normalizeEvents("v", items, { ids: scope, includeRaw: false }, toDraft);
+      expect(carried()).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("normalizeEvents messages", () => {
+  it("bounds and redacts a vendor value quoted in an event's error", () => {
+    const secret = "sk_test_normalize_5f2c9a";
+    registerSecret(secret);
+    const huge = `${secret} ${"9".repeat(5_000_000)}`;
+    const quoting: EventMapping<Item> = {
+      ...toDraft,
+      event(item) {
+        throw new InvalidEventError(`has a bad timestamp: ${item.what}`);
+      },
+    };
+    let error: unknown;
+    try {
+      normalizeEvents("v", [{ at: 1, what: huge }], undefined, quoting);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SessionTrailError);
+    const { message } = error as SessionTrailError;
+    expect(message.length).toBeLessThan(1000);
+    expect(message).toContain("event #0 has a bad timestamp: [REDACTED] 999");
+    expect(message).not.toContain(secret);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoTime, parseTimestamp } from "../src/index.ts";
+import { IsoTimeFormatter, isoTime, parseTimestamp, readTimestamp } from "../src/index.ts";
 
 describe("parseTimestamp", () => {
   it("honours Z and every offset form", () => {
@@ -231,6 +231,40 @@ describe("parseTimestamp against its grammar", () => {
           expect(parseTimestamp(at, zone), `${at} ${zone}`).toBe(referenceParse(at, zone));
         }
       }
+    }
+  });
+});
+
+describe("readTimestamp", () => {
+  it("tells a stated offset from an assumed zone, with parseTimestamp's instant", () => {
+    expect(readTimestamp("2024-01-15T10:30:00+03:00", "America/New_York")).toEqual({
+      epochMs: Date.UTC(2024, 0, 15, 7, 30),
+      zoneAssumed: false,
+    });
+    expect(readTimestamp("2024-01-15T10:30:00Z")).toEqual({
+      epochMs: Date.UTC(2024, 0, 15, 10, 30),
+      zoneAssumed: false,
+    });
+    expect(readTimestamp("2024-01-15T10:30:00", "America/New_York")).toEqual({
+      epochMs: Date.UTC(2024, 0, 15, 15, 30),
+      zoneAssumed: true,
+    });
+    // A bare date's `-15` is its day, not an offset.
+    expect(readTimestamp("2023-01-07")).toEqual({ epochMs: Date.UTC(2023, 0, 7), zoneAssumed: true });
+    expect(readTimestamp("2023-02-30")).toBeUndefined();
+  });
+});
+
+describe("IsoTimeFormatter", () => {
+  it("keeps its day to itself: formatters used in turn on different days never mix their dates", () => {
+    const a = new IsoTimeFormatter();
+    const b = new IsoTimeFormatter();
+    const dayA = Date.UTC(2024, 1, 29, 23, 59, 59, 999);
+    const dayB = Date.UTC(1999, 11, 31, 0, 0, 0, 1);
+    for (let i = 0; i < 50; i++) {
+      expect(a.format(dayA + i)).toBe(new Date(dayA + i).toISOString());
+      expect(b.format(dayB + i)).toBe(new Date(dayB + i).toISOString());
+      expect(isoTime(dayB - i)).toBe(new Date(dayB - i).toISOString());
     }
   });
 });

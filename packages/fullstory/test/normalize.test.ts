@@ -1,4 +1,4 @@
-import { SessionTrailError } from "@sessiontrail/core";
+import { EventIdScope, registerSecret, SessionTrailError } from "@sessiontrail/core";
 import { normalizerSuite, sessionEventErrors } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type components, normalizeFullStoryEvents } from "../src/index.ts";
@@ -34,6 +34,35 @@ const thrown = (fn: () => unknown): SessionTrailError => {
   }
   throw new Error("expected a throw");
 };
+
+describe("fullstory normalizer: time and ids across pages", () => {
+  it("passes options.ids on: a twin on the next page gets the id it gets in one call", () => {
+    const twin = { event_type: "click" };
+    const ids = new EventIdScope();
+    const paged = [
+      ...normalizeFullStoryEvents(body(twin), { ids }),
+      ...normalizeFullStoryEvents(body(twin), { ids }),
+    ].map((e) => e.id);
+    expect(paged).toEqual(normalizeFullStoryEvents(body(twin, twin)).map((e) => e.id));
+    expect(new Set(paged).size).toBe(2);
+  });
+
+  it("marks a time without offset (not RFC 3339) as read in UTC, and a stated one not at all", () => {
+    expect(one({ event_type: "click", event_time: "2024-04-03T17:06:12.290" }).timeZoneAssumed).toBe("UTC");
+    expect(one({ event_type: "click" })).not.toHaveProperty("timeZoneAssumed");
+  });
+
+  it("bounds and redacts an invalid event_time quoted in its error", () => {
+    const secret = "fullstory_secret_key_2b8d";
+    registerSecret(secret);
+    const error = thrown(() =>
+      one({ event_type: "click", event_time: `${secret} ${"x".repeat(5_000_000)}` }),
+    );
+    expect(error.message.length).toBeLessThan(1000);
+    expect(error.message).toContain("has an invalid event_time: [REDACTED] xxx");
+    expect(error.message).not.toContain(secret);
+  });
+});
 
 describe("fullstory normalizer: body shape", () => {
   it.each([

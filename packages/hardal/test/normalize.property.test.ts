@@ -11,8 +11,8 @@ const normalize = (body: unknown, options?: HardalNormalizeOptions) =>
 // Europe/Istanbul has been UTC+03:00 all year since September 2016: within this range a wall time
 // without offset has one known instant in both zones used here.
 const zones = [
-  { timezone: "UTC", offsetMinutes: 0 },
-  { timezone: "Europe/Istanbul", offsetMinutes: 180 },
+  { timeZone: "UTC", offsetMinutes: 0 },
+  { timeZone: "Europe/Istanbul", offsetMinutes: 180 },
 ] as const;
 const instant = fc.integer({ min: Date.UTC(2017, 0, 1), max: Date.UTC(2037, 0, 1) });
 
@@ -139,7 +139,7 @@ describe("hardal normalizer: properties", () => {
           generated.map((g) => g.event),
           enveloped,
         );
-        const options = { timezone: zone.timezone, sessionId: "sess_prop" };
+        const options = { timeZone: zone.timeZone, sessionId: "sess_prop" };
         const events = normalize(body, options);
         expect(events).toHaveLength(generated.length);
         expect(sessionEventErrors(events)).toEqual([]);

@@ -1,4 +1,4 @@
-import { SessionTrailError } from "@sessiontrail/core";
+import { EventIdScope, registerSecret, SessionTrailError } from "@sessiontrail/core";
 import { normalizerSuite, sessionEventErrors } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type HardalNormalizeOptions, normalizeHardalEvents } from "../src/index.ts";
@@ -8,7 +8,7 @@ normalizerSuite({
   normalize: normalizeHardalEvents,
   // The spec's utcNoOffset example was rendered for timezone=UTC; the others carry +03:00 offsets
   // and are checked with the default zone (Europe/Istanbul).
-  optionsFor: (name) => (name === "utcNoOffset" ? { timezone: "UTC" } : {}),
+  optionsFor: (name) => (name === "utcNoOffset" ? { timeZone: "UTC" } : {}),
 });
 
 /** A schema-valid Hardal event; `fields` override or add to it. */
@@ -32,8 +32,7 @@ function bodyOf(...events: unknown[]): Record<string, unknown> {
 }
 
 // Tests pass loose JSON on purpose: the normalizer must cope with anything the wire sends.
-const normalize = (body: unknown, options?: HardalNormalizeOptions) =>
-  normalizeHardalEvents(body as never, options);
+const normalize = (body: unknown, options?: HardalNormalizeOptions) => normalizeHardalEvents(body, options);
 
 function caught(fn: () => unknown): SessionTrailError {
   try {
@@ -45,14 +44,33 @@ function caught(fn: () => unknown): SessionTrailError {
   throw new Error("expected a SessionTrailError");
 }
 
-describe("hardal normalizer: timezone option", () => {
+describe("hardal normalizer: timeZone option", () => {
   it("rejects an unknown time zone as a validation error, before looking at the body", () => {
-    const error = caught(() => normalize("not even a body", { timezone: "Mars/Olympus_Mons" }));
+    const error = caught(() => normalize("not even a body", { timeZone: "Mars/Olympus_Mons" }));
     expect(error.kind).toBe("validation");
     expect(error.vendor).toBe("hardal");
     expect(error.issues).toEqual([
-      { path: "timezone", message: expect.stringContaining("Mars/Olympus_Mons") },
+      { path: "timeZone", message: expect.stringContaining("Mars/Olympus_Mons") },
     ]);
+  });
+
+  it("still takes the deprecated `timezone`, naming it in its error; `timeZone` wins over it", () => {
+    const body = bodyOf(hardalEvent({ timestamp: "2025-03-16 07:15:04" }));
+    expect(normalize(body, { timezone: "UTC" })[0]?.time).toBe("2025-03-16T07:15:04.000Z");
+    expect(normalize(body, { timeZone: "UTC", timezone: "Asia/Tokyo" })[0]?.time).toBe(
+      "2025-03-16T07:15:04.000Z",
+    );
+    expect(caught(() => normalize(body, { timezone: "Mars/Olympus_Mons" })).issues[0]?.path).toBe("timezone");
+  });
+
+  it("marks no event's zone as assumed: Hardal renders times in the zone the request chose", () => {
+    const [event] = normalize(bodyOf(hardalEvent({ timestamp: "2025-03-16 07:15:04" })), { timeZone: "UTC" });
+    expect(event).not.toHaveProperty("timeZoneAssumed");
+  });
+
+  it("bounds and redacts an invalid time zone echoed in its error", () => {
+    const error = caught(() => normalize(bodyOf(), { timeZone: `Mars/${"x".repeat(5_000_000)}` }));
+    expect(error.issues[0]?.message.length).toBeLessThan(1000);
   });
 
   it("reads a timestamp without offset as wall time in Europe/Istanbul by default (UTC+3)", () => {
@@ -62,17 +80,17 @@ describe("hardal normalizer: timezone option", () => {
 
   it("reads a timestamp without offset in the requested zone, DST included", () => {
     const body = bodyOf(hardalEvent({ timestamp: "2025-03-16 07:15:04" }));
-    expect(normalize(body, { timezone: "UTC" })[0]?.time).toBe("2025-03-16T07:15:04.000Z");
+    expect(normalize(body, { timeZone: "UTC" })[0]?.time).toBe("2025-03-16T07:15:04.000Z");
     // New York is on EDT (UTC-4) from 9 March 2025.
-    expect(normalize(body, { timezone: "America/New_York" })[0]?.time).toBe("2025-03-16T11:15:04.000Z");
+    expect(normalize(body, { timeZone: "America/New_York" })[0]?.time).toBe("2025-03-16T11:15:04.000Z");
     const winter = bodyOf(hardalEvent({ timestamp: "2025-01-16 07:15:04" }));
-    expect(normalize(winter, { timezone: "America/New_York" })[0]?.time).toBe("2025-01-16T12:15:04.000Z");
+    expect(normalize(winter, { timeZone: "America/New_York" })[0]?.time).toBe("2025-01-16T12:15:04.000Z");
   });
 
   it("honours an offset in the timestamp whatever the requested zone", () => {
     const body = bodyOf(hardalEvent({ timestamp: "2025-03-14T14:02:11+03:00" }));
-    for (const timezone of ["UTC", "Europe/Istanbul", "Asia/Tokyo"]) {
-      expect(normalize(body, { timezone })[0]?.timestamp).toBe(Date.UTC(2025, 2, 14, 11, 2, 11));
+    for (const timeZone of ["UTC", "Europe/Istanbul", "Asia/Tokyo"]) {
+      expect(normalize(body, { timeZone })[0]?.timestamp).toBe(Date.UTC(2025, 2, 14, 11, 2, 11));
     }
     const zulu = bodyOf(hardalEvent({ timestamp: "2025-03-14T11:02:11.250Z" }));
     expect(normalize(zulu)[0]?.time).toBe("2025-03-14T11:02:11.250Z");
@@ -167,6 +185,14 @@ describe("hardal normalizer: type and name", () => {
 });
 
 describe("hardal normalizer: ids, session and user", () => {
+  it("passes options.ids on: a twin on the next page gets the id it gets in one call", () => {
+    const twin = hardalEvent({ id: undefined });
+    const ids = new EventIdScope();
+    const paged = [...normalize(bodyOf(twin), { ids }), ...normalize(bodyOf(twin), { ids })].map((e) => e.id);
+    expect(paged).toEqual(normalize(bodyOf(twin, twin)).map((e) => e.id));
+    expect(new Set(paged).size).toBe(2);
+  });
+
   it("uses the vendor id verbatim, also for long digit strings", () => {
     const [event] = normalize(bodyOf(hardalEvent({ id: "9007199254740993123" })));
     expect(event?.id).toBe("9007199254740993123");
@@ -315,6 +341,17 @@ describe("hardal normalizer: invalid events", () => {
     const error = caught(() => normalize(bodyOf(hardalEvent({ id: "ok" }), event)));
     expect(error.kind).toBe("invalid_response");
     expect(error.message).toContain(`event #1 ${message}`);
+  });
+
+  it("bounds and redacts an unparseable timestamp quoted in its error", () => {
+    const secret = "hardal_secret_key_7c1e";
+    registerSecret(secret);
+    const stamp = `${secret}${"9".repeat(5_000_000)}`;
+    const error = caught(() => normalize(bodyOf(hardalEvent({ timestamp: stamp }))));
+    expect(error.message.length).toBeLessThan(1000);
+    expect(error.message).toContain("has an unparseable timestamp: [REDACTED]999");
+    expect(error.message).not.toContain(secret);
+    expect(String((error.cause as Error).message).length).toBeLessThan(1000);
   });
 
   it("skips invalid events with onInvalid: skip, with a warning naming the index", () => {

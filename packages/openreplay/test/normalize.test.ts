@@ -1,3 +1,4 @@
+import { EventIdScope } from "@sessiontrail/core";
 import { normalizerSuite, sessionEventErrors, thrown } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type components, normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "../src/index.ts";
@@ -19,7 +20,7 @@ function event(fields: Partial<EventEntry> & Record<string, unknown> = {}): Even
 }
 
 function normalize(events: unknown[], options?: OpenReplayNormalizeOptions) {
-  const out = normalizeOpenReplayEvents({ data: { total: events.length, events } } as never, options);
+  const out = normalizeOpenReplayEvents({ data: { total: events.length, events } }, options);
   expect(sessionEventErrors(out)).toEqual([]);
   return out;
 }
@@ -31,6 +32,14 @@ function one(fields: Partial<EventEntry> & Record<string, unknown> = {}) {
 }
 
 describe("openreplay normalizer: ids and time", () => {
+  it("passes options.ids on: a twin without event_id on the next page gets the id it gets in one call", () => {
+    const { event_id: _id, ...twin } = event({ $event_name: "CLICK" });
+    const ids = new EventIdScope();
+    const paged = [...normalize([twin], { ids }), ...normalize([twin], { ids })].map((e) => e.id);
+    expect(paged).toEqual(normalize([twin, twin]).map((e) => e.id));
+    expect(new Set(paged).size).toBe(2);
+  });
+
   it("takes created_at (epoch ms) as the instant, event_id as the id and session_id verbatim", () => {
     const e = one({ created_at: 1623440905732, $time: 1 });
     expect(e.timestamp).toBe(1623440905732);

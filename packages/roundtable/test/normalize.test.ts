@@ -1,4 +1,4 @@
-import type { NormalizeWarning, SessionEvent } from "@sessiontrail/core";
+import { EventIdScope, type NormalizeWarning, type SessionEvent } from "@sessiontrail/core";
 import { normalizerSuite, sessionEventErrors, thrown } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type components, normalizeRoundtableEvents } from "../src/index.ts";
@@ -20,6 +20,20 @@ function one(event: Record<string, unknown>): SessionEvent {
 }
 
 const action = (text: string) => one({ action: text, unix_timestamp: at });
+
+describe("roundtable normalizer: ids across pages", () => {
+  it("passes options.ids on: a twin on the next page gets the id it gets in one call", () => {
+    const twin = { action: 'Clicked "Buy"', unix_timestamp: at };
+    const page = (...events: unknown[]) => ({ session_id: "s1", events });
+    const ids = new EventIdScope();
+    const paged = [
+      ...normalizeRoundtableEvents(page(twin), { ids }),
+      ...normalizeRoundtableEvents(page(twin), { ids }),
+    ].map((e) => e.id);
+    expect(paged).toEqual(normalizeRoundtableEvents(page(twin, twin)).map((e) => e.id));
+    expect(new Set(paged).size).toBe(2);
+  });
+});
 
 describe("roundtable normalizer: the instant and the local time", () => {
   it("takes the instant from unix_timestamp and keeps user_time verbatim as a property", () => {

@@ -1,14 +1,12 @@
 // One self-contained HTML page of a timeline: inline CSS and JS, the events embedded as JSON, and a
 // Content-Security-Policy that forbids every network load. Vendor text is only ever set as textContent.
 import type { SessionEvent } from "@sessiontrail/core";
+import { vendorDescriptors } from "./registry.ts";
 
-const VENDOR_COLOURS: Record<string, string> = {
-  roundtable: "#7c3aed",
-  openreplay: "#2563eb",
-  fullstory: "#e11d48",
-  actionhub: "#059669",
-  hardal: "#d97706",
-};
+/** Each vendor's lane colour, from its descriptor; a vendor without one is drawn grey. */
+const VENDOR_COLOURS: Record<string, string> = Object.fromEntries(
+  vendorDescriptors.map((d) => [d.name, d.timeline.colour]),
+);
 
 /** JSON that is safe inside a <script> element: no `<`, `>` or `&` survives unescaped. */
 function scriptJson(value: unknown): string {

@@ -17,13 +17,13 @@ export {
   type StartMocksOptions,
   startMocks,
 } from "./mock.ts";
+export { vendorDescriptors } from "./registry.ts";
 export {
   envName,
   isVendorName,
   mockDefaults,
-  type VendorAdapter,
+  mockEnvironment,
   type VendorCall,
   type VendorName,
   vendorNames,
-  vendors,
 } from "./vendors.ts";

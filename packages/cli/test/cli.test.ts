@@ -12,7 +12,7 @@ import { responseExamples } from "../../../scripts/spec-examples.ts";
 import { repoRoot } from "../../../scripts/specs.ts";
 import { run } from "../src/cli.ts";
 import { type Mocks, startMocks } from "../src/mock.ts";
-import { mockDefaults, type VendorName, vendorNames } from "../src/vendors.ts";
+import { mockDefaults, mockEnvironment, type VendorName, vendorNames } from "../src/vendors.ts";
 import { checkTimelinePage, launchChromium } from "./page.ts";
 
 const bin = join(repoRoot, "packages", "cli", "dist", "bin.js");
@@ -78,14 +78,9 @@ beforeAll(async () => {
       (e): e is [string, string] => !e[0].startsWith("SESSIONTRAIL_") && e[1] !== undefined,
     ),
   );
-  env = { ...inherited, TZ: "UTC", NO_COLOR: "1" };
-  for (const v of vendorNames) {
-    env[`SESSIONTRAIL_${v.toUpperCase()}_API_KEY`] = keys[v];
-    env[`SESSIONTRAIL_${v.toUpperCase()}_BASE_URL`] = mocks.vendors[v];
-  }
-  env.SESSIONTRAIL_OPENREPLAY_PROJECT_KEY = mockDefaults.openreplay.projectKey;
-  env.SESSIONTRAIL_HARDAL_SIGNAL_ID = mockDefaults.hardal.signalId;
-  env.SESSIONTRAIL_ACTIONHUB_PROGRAM_ID = mockDefaults.actionhub.programId;
+  // What `sessiontrail mock` prints (base URLs, each vendor setting's spec example), each key our own.
+  env = { ...inherited, TZ: "UTC", NO_COLOR: "1", ...Object.fromEntries(mockEnvironment(mocks.vendors)) };
+  for (const v of vendorNames) env[`SESSIONTRAIL_${v.toUpperCase()}_API_KEY`] = keys[v];
 }, 120_000);
 
 afterAll(async () => {

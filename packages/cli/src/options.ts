@@ -1,0 +1,225 @@
+// The CLI's flags and how they resolve into one vendor call. Vendor settings and the query flags come
+// from the descriptors: a flag appears once however many vendors share it.
+import { connectionSettings, registerSecret } from "@sessiontrail/core";
+import { type Command, InvalidArgumentError } from "commander";
+import { UsageError } from "./errors.ts";
+import { vendorDescriptors } from "./registry.ts";
+import {
+  descriptorOf,
+  envName,
+  isVendorName,
+  listOf,
+  type Setting,
+  settingsOf,
+  type VendorCall,
+  type VendorName,
+  vendorNames,
+} from "./vendors.ts";
+
+/** What commander parsed: the fixed flags, and one attribute per vendor setting flag. */
+export interface Options {
+  json?: boolean;
+  ndjson?: boolean;
+  table?: boolean;
+  html?: string;
+  withRaw?: boolean;
+  since?: number;
+  until?: number;
+  timezone?: string;
+  pageSize?: number;
+  maxEvents?: number;
+  concurrency?: number;
+  timeout?: number;
+  retries?: number;
+  header?: Record<string, string>;
+  /** Setting flags, by commander's attribute name (`--project-key` is `projectKey`). */
+  [setting: string]: unknown;
+}
+
+/** The most pages a stream fetches ahead (core's limit). */
+const MAX_CONCURRENCY = 16;
+
+/** Commander's attribute name of a flag: `--project-key` is `projectKey`. */
+export const attributeOf = (flag: string) =>
+  flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError("must be a positive integer.");
+  }
+  return Number(value);
+}
+
+/** ISO 8601 date-time (or date) or epoch milliseconds. */
+function instant(value: string): number {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw new InvalidArgumentError("expected an ISO date-time (2024-04-03T17:06:12Z) or epoch milliseconds.");
+  }
+  return ms;
+}
+
+function header(value: string, previous: Record<string, string> | undefined): Record<string, string> {
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError('expected "Name: value", e.g. "Prefer: code=401".');
+  return { ...previous, [match[1] as string]: match[2] as string };
+}
+
+const paged = vendorDescriptors.filter((d) => d.query.pages !== undefined);
+const zoned = vendorDescriptors.filter((d) => d.query.timeZone !== undefined);
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .option("--json", "print one JSON array")
+    .option("--ndjson", "print one JSON event per line (the default when stdout is not a terminal)")
+    .option("--table", "print a table (the default on a terminal)")
+    .option("--html <file>", "also write the events as a self-contained HTML timeline page")
+    .option("--with-raw", "keep each vendor's untouched event in `raw` (JSON, NDJSON, HTML)");
+}
+
+/** Each vendor's own settings, grouped by flag: vendors that share a flag share one option. */
+function settingFlags(): { flag: string; value: string; uses: { vendor: VendorName; setting: Setting }[] }[] {
+  const flags = new Map<
+    string,
+    { flag: string; value: string; uses: { vendor: VendorName; setting: Setting }[] }
+  >();
+  for (const vendor of vendorNames) {
+    for (const setting of descriptorOf(vendor).settings) {
+      const entry = flags.get(setting.flag) ?? { flag: setting.flag, value: setting.value, uses: [] };
+      entry.uses.push({ vendor, setting });
+      flags.set(setting.flag, entry);
+    }
+  }
+  return [...flags.values()];
+}
+
+/** The vendor flags; `connection` adds the key and base URL, which only single-vendor commands take. */
+export function addVendorOptions(command: Command, connection: boolean): Command {
+  if (connection) {
+    for (const setting of connectionSettings) {
+      // An optional connection setting falls back to the vendor's production value.
+      const otherwise = setting.required === true ? "" : ", else production";
+      command.option(
+        `${setting.flag} <${setting.value}>`,
+        `${setting.description} (default: $SESSIONTRAIL_<VENDOR>_${setting.env}${otherwise})`,
+      );
+    }
+  }
+  for (const { flag, value, uses } of settingFlags()) {
+    const what = uses.map((u) => `${descriptorOf(u.vendor).label} ${u.setting.description}`).join(", ");
+    const defaults = uses.map((u) => `$${envName(u.vendor, u.setting.env)}`).join(", ");
+    command.option(`${flag} <${value}>`, `${what} (default: ${defaults})`);
+  }
+  command
+    .option("--since <time>", "only events at or after this ISO date-time or epoch ms", instant)
+    .option("--until <time>", "only events at or before this ISO date-time or epoch ms", instant);
+  if (zoned.length > 0) {
+    const labels = zoned.map((d) => d.label);
+    const defaults = [...new Set(zoned.map((d) => d.query.timeZone?.default))].join(" or ");
+    command.option(
+      "--timezone <zone>",
+      `IANA zone ${listOf(labels)} render${labels.length === 1 ? "s its" : " their"} timestamps in (default ${defaults})`,
+    );
+  }
+  if (paged.length > 0) {
+    const ranges = paged.map((d) => `${d.label} ${d.query.pages?.min}-${d.query.pages?.max}`).join(", ");
+    command.option("--page-size <n>", `events per page (${ranges})`, positiveInt);
+  }
+  command.option("--max-events <n>", "stop after this many events per vendor", positiveInt);
+  if (paged.length > 0) {
+    command.option(
+      "--concurrency <n>",
+      `pages fetched ahead at once, 1-${MAX_CONCURRENCY} (${paged.map((d) => d.label).join(", ")}; default 1)`,
+      positiveInt,
+    );
+  }
+  return command
+    .option("--timeout <ms>", "time limit of each request, headers and body (default 30000)", positiveInt)
+    .option(
+      "--retries <n>",
+      "attempts per request after a 429, 5xx, timeout or dropped connection (default 4)",
+      positiveInt,
+    )
+    .option(
+      "--header <header>",
+      'extra request header, repeatable (e.g. "Prefer: code=401" for a Prism mock)',
+      header,
+    );
+}
+
+/** The hint for a query or stream field a client refused, by the flag that sets it. */
+export function fieldHint(vendor: VendorName, field: string): string | undefined {
+  const { label, query } = descriptorOf(vendor);
+  switch (field) {
+    case "timezone":
+    case "timeZone":
+      return "--timezone takes an IANA zone such as UTC or Europe/Istanbul";
+    case "pageSize":
+      return `--page-size takes a positive integer${query.pages ? ` (${label}: ${query.pages.min}-${query.pages.max})` : ""}`;
+    case "concurrency":
+      return `--concurrency takes an integer 1-${MAX_CONCURRENCY}`;
+    case "since":
+    case "until":
+      return `--since and --until take an ISO date-time or epoch ms${query.window ? `; ${label} needs ${query.window.rule}` : ""}`;
+    default:
+      return undefined;
+  }
+}
+
+export function vendorOf(name: string): VendorName {
+  if (!isVendorName(name)) {
+    throw new UsageError(
+      `unknown vendor ${JSON.stringify(name)}`,
+      `choose one of: ${vendorNames.join(", ")}`,
+    );
+  }
+  return name;
+}
+
+const envValue = (env: Record<string, string | undefined>, name: string) => {
+  const value = env[name];
+  return value === undefined || value.trim() === "" ? undefined : value;
+};
+
+/** The call for one vendor: flags first, then `SESSIONTRAIL_<VENDOR>_*` variables. */
+export function resolveCall(
+  vendor: VendorName,
+  options: Options,
+  env: Record<string, string | undefined>,
+): VendorCall {
+  const values: Record<string, string> = {};
+  for (const setting of settingsOf(vendor)) {
+    const flagValue = options[attributeOf(setting.flag)] as string | undefined;
+    const value = flagValue ?? envValue(env, envName(vendor, setting.env));
+    // A secret is checked here, before anything could print it, and masked from then on.
+    if (setting.secret === true) {
+      if (setting.required === true && (value === undefined || value.trim() === "")) {
+        throw new UsageError(
+          `${vendor}: missing ${setting.description}`,
+          `set ${envName(vendor, setting.env)}${flagValue === undefined ? ` or pass ${setting.flag}` : ""}`,
+        );
+      }
+      if (value !== undefined && value.trim() !== "") registerSecret(value);
+    }
+    if (value !== undefined) values[setting.key] = value;
+  }
+  const { apiKey, baseUrl, ...settings } = values;
+  const defined = <T>(key: string, value: T | undefined) => (value === undefined ? {} : { [key]: value });
+  return {
+    apiKey: apiKey as string,
+    includeRaw: options.withRaw === true,
+    ...defined("baseUrl", baseUrl),
+    ...defined("headers", options.header),
+    ...(Object.keys(settings).length > 0 ? { settings } : {}),
+    ...defined("since", options.since),
+    ...defined("until", options.until),
+    ...defined("timezone", options.timezone),
+    ...defined("pageSize", options.pageSize),
+    ...defined("maxEvents", options.maxEvents),
+    ...defined("concurrency", options.concurrency),
+    ...defined("timeoutMs", options.timeout),
+    ...defined("maxAttempts", options.retries),
+  };
+}

@@ -7,7 +7,15 @@ const call = (client: ActionHubClient, user_id = "user-42", programId = "brand-e
     params: { path: { user_id }, header: { "program-id": programId } },
   });
 
-vendorClientSuite({ vendor: "actionhub", create: createActionHubClient, servers: actionHubServers, call });
+const query = { userId: "user-42", programId: "brand-eu" };
+vendorClientSuite({
+  vendor: "actionhub",
+  create: createActionHubClient,
+  servers: actionHubServers,
+  call,
+  events: (client, options) => client.events(query, options),
+  page: (client, options) => client.page(query, options),
+});
 
 describe("actionhub client: the request it sends", () => {
   it("GETs the user's log with actionhub-key and program-id headers, no Authorization", async () => {

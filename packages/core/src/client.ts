@@ -91,8 +91,9 @@ export function checkBaseUrl(vendor: string, baseUrl: string, allowInsecure = fa
   try {
     url = new URL(baseUrl);
   } catch {
-    // An unparseable URL may still hold `user:password@`: quote only what precedes any `@`.
-    throw refuse(`not a URL: ${JSON.stringify(excerpt(String(baseUrl).split("@")[0] ?? "", 80))}`);
+    // An unparseable URL may still hold `user:password@`: that part is never quoted.
+    const shown = String(baseUrl).replace(/^([^@]*?\/\/)?[^/]*@/, "$1[credentials]@");
+    throw refuse(`not a URL: ${JSON.stringify(excerpt(shown, 80))}`);
   }
   const problem = destinationProblem(url, allowInsecure);
   if (problem) throw refuse(problem);

@@ -69,47 +69,50 @@ export function createTransport(options: TransportOptions): (request: Request) =
     if (!request.url.startsWith(prefix)) options.checkUrl(request.url);
     const caller = request.signal;
     if (limiter) await limiter.acquire(vendor, caller);
+    if (caller.aborted) throw abortedError(vendor, caller);
     const timeoutMs = request.timeoutMs ?? options.timeoutMs;
     const maxBytes = request.maxResponseBytes ?? options.maxResponseBytes;
-    const timer = new AbortController();
-    const timeout = setTimeout(
-      () => timer.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+    // One controller ends the request, for the caller's abort or the timeout: a listener costs less
+    // per request than AbortSignal.any, and the timer is cleared as soon as the body is read.
+    const ended = new AbortController();
+    const onCallerAbort = () => ended.abort(caller.reason);
+    caller.addEventListener("abort", onCallerAbort, { once: true });
+    const timer = setTimeout(
+      () => ended.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
       timeoutMs,
     );
-    const signal = AbortSignal.any([caller, timer.signal]);
     // The caller's abort wins over a timeout that fires at the same moment.
     const failure = (thrown: unknown) =>
       caller.aborted
         ? abortedError(vendor, caller)
-        : errorFromThrown(vendor, timer.signal.aborted ? timer.signal.reason : thrown);
-    let response: Response;
+        : errorFromThrown(vendor, ended.signal.aborted ? ended.signal.reason : thrown);
     try {
       // A per-call `redirect: "follow"` would carry the key to wherever the vendor points.
       const sent = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
-      response = await untilAbort(options.fetch(sent, { signal }), signal, () => failure(signal.reason));
+      const { signal } = ended;
+      const response = await untilAbort(options.fetch(sent, { signal }), signal, () =>
+        failure(signal.reason),
+      );
+      if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+      if (!response.ok) {
+        const bytes = await readBody(response.body, requestDefaults.errorBodyBytes, signal, failure, "cut");
+        return withBody(response, bytes);
+      }
+      const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+      if (declared > maxBytes) {
+        await response.body.cancel().catch(() => {});
+        throw tooLarge(vendor, response.status, maxBytes);
+      }
+      const bytes = await readBody(response.body, maxBytes, signal, failure, () =>
+        tooLarge(vendor, response.status, maxBytes),
+      );
+      return withBody(response, bytes);
     } catch (thrown) {
-      clearTimeout(timeout);
-      throw failure(thrown);
+      throw thrown instanceof SessionTrailError ? thrown : failure(thrown);
+    } finally {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", onCallerAbort);
     }
-    if (response.body === null || NULL_BODY_STATUSES.has(response.status)) {
-      clearTimeout(timeout);
-      return response;
-    }
-    if (!response.ok) return readErrorBody(response, signal, failure, () => clearTimeout(timeout));
-    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-    if (declared > maxBytes) {
-      clearTimeout(timeout);
-      await response.body.cancel().catch(() => {});
-      throw tooLarge(vendor, response.status, maxBytes);
-    }
-    return withBody(
-      response,
-      limitedBody(response.body, signal, maxBytes, {
-        failure,
-        tooLarge: () => tooLarge(vendor, response.status, maxBytes),
-        done: () => clearTimeout(timeout),
-      }),
-    );
   };
 }
 
@@ -122,8 +125,8 @@ function tooLarge(vendor: string, status: number, maxBytes: number): SessionTrai
   });
 }
 
-/** A response like `response` but with another body; its URL is kept for callers that read it. */
-function withBody(response: Response, body: BodyInit): Response {
+/** A response like `response` but with the body read; its URL is kept for callers that read it. */
+function withBody(response: Response, body: Uint8Array<ArrayBuffer>): Response {
   const copy = new Response(body, {
     status: response.status,
     statusText: response.statusText,
@@ -133,113 +136,57 @@ function withBody(response: Response, body: BodyInit): Response {
   return copy;
 }
 
-interface BodyHooks {
-  failure: (thrown: unknown) => SessionTrailError;
-  tooLarge: () => SessionTrailError;
-  done: () => void;
-}
-
 /**
- * The body as a stream that fails with a typed error once it passes `maxBytes` (decoded bytes, so a
- * compressed bomb stops at the cap), when `signal` aborts (the caller or the timeout), or when the
- * connection drops. `done` runs once, however the body ends.
+ * Reads a body within `limit` decoded bytes (a compressed bomb stops at the cap). Past the limit it
+ * fails with `overLimit()`, or with `"cut"` keeps what fits (error bodies: an excerpt is enough).
+ * Reading stops at once when `signal` aborts (the caller or the timeout): the reader is cancelled
+ * here, not left to fetch, which can lose the link to its signal once it has returned.
  */
-function limitedBody(
-  body: ReadableStream<Uint8Array>,
+async function readBody(
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  limit: number,
   signal: AbortSignal,
-  maxBytes: number,
-  hooks: BodyHooks,
-): ReadableStream<Uint8Array> {
+  failure: (thrown: unknown) => SessionTrailError,
+  overLimit: (() => SessionTrailError) | "cut",
+): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
-  let size = 0;
-  let finished = false;
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    signal.removeEventListener("abort", onAbort);
-    hooks.done();
-  };
-  let fail: ((error: unknown) => void) | undefined;
-  const onAbort = () => {
-    reader.cancel().catch(() => {});
-    fail?.(hooks.failure(signal.reason));
-  };
+  const onAbort = () => reader.cancel().catch(() => {});
   signal.addEventListener("abort", onAbort, { once: true });
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      fail = (error) => {
-        finish();
-        controller.error(error);
-      };
-      if (signal.aborted) onAbort();
-    },
-    async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      if (signal.aborted) throw failure(signal.reason);
+      let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
       try {
         chunk = await reader.read();
       } catch (thrown) {
-        if (!finished) fail?.(hooks.failure(thrown));
-        return;
+        // An error body that breaks off still has a status to report.
+        if (overLimit === "cut" && !signal.aborted) break;
+        throw failure(thrown);
       }
-      if (finished) return;
-      if (chunk.done) {
-        finish();
-        controller.close();
-        return;
-      }
-      size += chunk.value.byteLength;
-      if (size > maxBytes) {
+      if (signal.aborted) throw failure(signal.reason);
+      if (chunk.done) break;
+      const { value } = chunk;
+      if (size + value.byteLength > limit) {
         reader.cancel().catch(() => {});
-        fail?.(hooks.tooLarge());
-        return;
+        if (overLimit !== "cut") throw overLimit();
+        chunks.push(value.subarray(0, limit - size));
+        size = limit;
+        break;
       }
-      controller.enqueue(chunk.value);
-    },
-    cancel(reason) {
-      finish();
-      return reader.cancel(reason);
-    },
-  });
-}
-
-/**
- * An error response with its body cut to `errorBodyBytes`: enough for the vendor's message and an
- * excerpt. A body that stalls or drops is read as far as it came.
- */
-async function readErrorBody(
-  response: Response,
-  signal: AbortSignal,
-  failure: (thrown: unknown) => SessionTrailError,
-  done: () => void,
-): Promise<Response> {
-  const limit = requestDefaults.errorBodyBytes;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const body = limitedBody(response.body as ReadableStream<Uint8Array>, signal, Number.POSITIVE_INFINITY, {
-    failure,
-    tooLarge: () => failure(undefined),
-    done,
-  });
-  const reader = body.getReader();
-  try {
-    while (size < limit) {
-      const { done: end, value } = await reader.read();
-      if (end) break;
-      chunks.push(value.byteLength > limit - size ? value.subarray(0, limit - size) : value);
+      chunks.push(value);
       size += value.byteLength;
     }
-  } catch (thrown) {
-    // The caller's abort is the caller's; any other failure still leaves the status to report.
-    if (thrown instanceof SessionTrailError && thrown.kind === "aborted") throw thrown;
   } finally {
-    reader.cancel().catch(() => {});
-    done();
+    signal.removeEventListener("abort", onAbort);
   }
-  const bytes = new Uint8Array(Math.min(size, limit));
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return withBody(response, bytes);
+  return bytes;
 }

@@ -6,7 +6,14 @@ const sessionId = "17117:5916567459329906423";
 const call = (client: FullStoryClient, session_id = sessionId) =>
   client.GET("/v2/sessions/{session_id}/events", { params: { path: { session_id } } });
 
-vendorClientSuite({ vendor: "fullstory", create: createFullStoryClient, servers: fullStoryServers, call });
+vendorClientSuite({
+  vendor: "fullstory",
+  create: createFullStoryClient,
+  servers: fullStoryServers,
+  call,
+  events: (client, options) => client.events({ sessionId }, options),
+  page: (client, options) => client.page({ sessionId }, options),
+});
 
 describe("fullstory client: the request it sends", () => {
   it("GETs the events with the device:session id's colon as %3A and the key verbatim after Basic", async () => {

@@ -6,7 +6,15 @@ const path = "/api/websites/{signalId}/sessions/{sessionId}/activity" as const;
 const call = (client: HardalClient) =>
   client.GET(path, { params: { path: { signalId: "sig_123", sessionId: "sess_abc" } } });
 
-vendorClientSuite({ vendor: "hardal", create: createHardalClient, servers: hardalServers, call });
+const query = { sessionId: "sess_abc", signalId: "sig_123" };
+vendorClientSuite({
+  vendor: "hardal",
+  create: createHardalClient,
+  servers: hardalServers,
+  call,
+  events: (client, options) => client.events(query, options),
+  page: (client, options) => client.page(query, options),
+});
 
 describe("hardal client: the request it sends", () => {
   it("GETs the session activity with the key as a Bearer token and no query by default", async () => {

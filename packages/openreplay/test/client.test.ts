@@ -10,7 +10,20 @@ const call = (client: OpenReplayClient) =>
     body: window,
   });
 
-vendorClientSuite({ vendor: "openreplay", create: createOpenReplayClient, servers: openReplayServers, call });
+const query = {
+  sessionId: "4813023023591169",
+  projectKey: "3sWXSsqHgSKnE87YkNJK",
+  since: 1_700_000_000_000,
+  until: 1_800_000_000_000,
+};
+vendorClientSuite({
+  vendor: "openreplay",
+  create: createOpenReplayClient,
+  servers: openReplayServers,
+  call,
+  events: (client, options) => client.events(query, options),
+  page: (client, options) => client.page(query, options),
+});
 
 describe("openreplay client: the request it sends", () => {
   it("POSTs the search body as JSON with the key as a Bearer token", async () => {

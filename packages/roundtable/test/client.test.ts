@@ -6,7 +6,15 @@ import { createRoundtableClient, type RoundtableClient, roundtableServers } from
 const call = (client: RoundtableClient, sessionId = "abc123def456") =>
   client.GET("/v1/sessions/{sessionId}/events", { params: { path: { sessionId } } });
 
-vendorClientSuite({ vendor: "roundtable", create: createRoundtableClient, servers: roundtableServers, call });
+const query = { sessionId: "abc123def456" };
+vendorClientSuite({
+  vendor: "roundtable",
+  create: createRoundtableClient,
+  servers: roundtableServers,
+  call,
+  events: (client, options) => client.events(query, options),
+  page: (client, options) => client.page(query, options),
+});
 
 describe("roundtable client: the request it sends", () => {
   it("GETs the session's events with the key as a Bearer token", async () => {

@@ -3,4 +3,4 @@
 export { type Fault, type FaultRequest, type FaultServer, startFaultServer } from "./fault-server.ts";
 export { normalizerSuite, sessionEventErrors, thrown } from "./normalizer-suite.ts";
 export { type PagingAdapter, resilienceSuite } from "./resilience-suite.ts";
-export { jsonResponse, recordingFetch, vendorClientSuite } from "./vendor-client-suite.ts";
+export { jsonResponse, printedError, recordingFetch, vendorClientSuite } from "./vendor-client-suite.ts";

@@ -1,7 +1,13 @@
 // The checks every vendor client must pass, driven by its spec. Each vendor's client.test.ts calls
 // `vendorClientSuite` and adds the exact request its vendor documents.
 import { inspect } from "node:util";
-import { SessionTrailError, type VendorClientOptions } from "@sessiontrail/core";
+import {
+  type EventStream,
+  type EventStreamOptions,
+  type PageOptions,
+  SessionTrailError,
+  type VendorClientOptions,
+} from "@sessiontrail/core";
 import { describe, expect, it } from "vitest";
 import { responseExamples, specServers } from "../../../scripts/spec-examples.ts";
 
@@ -45,6 +51,19 @@ export interface VendorClientSuite<C> {
   servers: Record<string, string | ((variable: string) => string)>;
   /** One typed call of the vendor's operation with valid inputs. */
   call(client: C): Promise<CallResult>;
+  /** `client.events()` with a valid query for the same operation. */
+  events(client: C, options: EventStreamOptions): EventStream;
+  /** `client.page()` with the same query. */
+  page(client: C, options: PageOptions): Promise<unknown>;
+}
+
+/** Every way an error can be printed or passed on, causes included: none may show a key. */
+export function printedError(error: unknown): string {
+  const parts = [String(error), JSON.stringify(error), inspect(error, { showHidden: true, depth: 20 })];
+  for (let cause = (error as Error).cause; cause !== undefined; cause = (cause as Error).cause) {
+    parts.push(String(cause), inspect(cause, { showHidden: true, depth: 20 }));
+  }
+  return parts.join("\n");
 }
 
 export function vendorClientSuite<C>(suite: VendorClientSuite<C>): void {
@@ -98,6 +117,74 @@ export function vendorClientSuite<C>(suite: VendorClientSuite<C>): void {
       expect(requests[0]?.url.startsWith("http://127.0.0.1:9/base/")).toBe(true);
       expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(apiKey);
       expect(JSON.stringify(client)).not.toContain(apiKey);
+    });
+
+    // The documented 200 example with the most events, served for every request (page fields
+    // included: a paging vendor's example says it is the last page).
+    const richest = examples
+      .filter((e) => e.status === 200 && e.value !== undefined)
+      .map((e) => ({ value: e.value, size: JSON.stringify(e.value).length }))
+      .sort((a, b) => b.size - a.size)[0]?.value;
+
+    it("page() returns the vendor's page untouched, and events() reads the same body", async () => {
+      const { fetch, requests } = recordingFetch(() => jsonResponse(200, richest));
+      const client = suite.create({ apiKey, fetch });
+      expect(await suite.page(client, {})).toEqual(richest);
+      const events = await suite.events(client, {}).toArray();
+      expect(events.length).toBeGreaterThan(1);
+      expect(requests[1]?.url).toBe(requests[0]?.url);
+      expect(requests[1]?.body).toBe(requests[0]?.body);
+    });
+
+    it("events() stops within one event when aborted while a fetched page is read", async () => {
+      const { fetch } = recordingFetch(() => jsonResponse(200, richest));
+      const controller = new AbortController();
+      const got: unknown[] = [];
+      const error = await (async () => {
+        for await (const event of suite.events(suite.create({ apiKey, fetch }), {
+          signal: controller.signal,
+        })) {
+          got.push(event);
+          controller.abort();
+        }
+      })().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(SessionTrailError);
+      expect(error).toMatchObject({ kind: "aborted" });
+      expect(got).toHaveLength(1);
+    });
+
+    it("keeps the key out of every error events() can end with", async () => {
+      const echo = {
+        message: `invalid key ${apiKey}`,
+        code: `E_${apiKey}`,
+        error: { code: apiKey, message: apiKey },
+        detail: [{ loc: ["header", apiKey], msg: apiKey, type: "value_error" }],
+      };
+      const answers: (() => Response)[] = [
+        () => jsonResponse(401, echo),
+        () => jsonResponse(422, echo),
+        () => new Response(null, { status: 302, headers: { location: `https://evil.example/${apiKey}` } }),
+        () => new Response(`<html>Sign in, ${apiKey}</html>`, { headers: { "content-type": "text/html" } }),
+        () => jsonResponse(200, `not the documented shape: ${apiKey}`),
+        () => {
+          throw Object.assign(new TypeError(`fetch failed for ${apiKey}`), { cause: new Error(apiKey) });
+        },
+      ];
+      for (const answer of answers) {
+        const client = suite.create({ apiKey, fetch: async () => answer() });
+        const error = await suite
+          .events(client, { retry: false })
+          .toArray()
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).toBeInstanceOf(SessionTrailError);
+        expect(printedError(error)).not.toContain(apiKey);
+      }
     });
 
     it("does not follow redirects, which would carry the key to another host", async () => {

@@ -273,9 +273,12 @@ export function resilienceSuite(adapter: PagingAdapter): void {
       expect(events.map(adapter.rawId)).toEqual(allIds);
       const times = s.requests.map((r) => r.at);
       for (let i = limit.requests; i < times.length; i++) {
-        // Request i and the one `requests` before it are never in the same window (+5 ms clock slack).
+        // Request i and the one `requests` before it are never in the same window. Times are taken
+        // where the server sees them: a first request that opens a connection arrives later than one
+        // sent on a warm connection, by up to tens of ms on a loaded machine, hence the slack. A
+        // limiter that let a burst through would put them ~0 ms apart.
         expect((times[i] as number) - (times[i - limit.requests] as number)).toBeGreaterThanOrEqual(
-          limit.perMs - 5,
+          limit.perMs - 80,
         );
       }
     });
@@ -379,6 +382,15 @@ export function resilienceSuite(adapter: PagingAdapter): void {
       const merged: SessionEvent[] = [];
       for await (const event of mergeTimelines(first)) merged.push(event);
       expect(merged).toHaveLength(TOTAL);
+    });
+
+    it("waits for rate-limit slots longer than the timeout without timing out or aborting", async () => {
+      const s = await serve();
+      const events = await adapter
+        .stream(s.url, { ...fast, timeoutMs: 150 }, { requests: 1, perMs: 250 })
+        .toArray();
+      expect(ids(events)).toEqual(allIds);
+      expect(pagesAsked(s)).toEqual([1, 2, 3, 4]);
     });
 
     it("stops within one event when aborted while a fetched page is being read", async () => {

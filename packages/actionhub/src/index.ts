@@ -4,6 +4,7 @@ export {
   type EventStreamOptions,
   type NormalizeOptions,
   type NormalizeWarning,
+  type PageOptions,
   type SessionEvent,
   SessionTrailError,
   type SessionTrailErrorKind,
@@ -11,6 +12,7 @@ export {
 export {
   type ActionHubClient,
   type ActionHubClientOptions,
+  type ActionHubEventsBody,
   actionHubServers,
   createActionHubClient,
 } from "./client.ts";

@@ -4,6 +4,7 @@ export {
   type EventStreamOptions,
   type NormalizeOptions,
   type NormalizeWarning,
+  type PageOptions,
   type SessionEvent,
   SessionTrailError,
   type SessionTrailErrorKind,
@@ -12,8 +13,8 @@ export {
   createFullStoryClient,
   type FullStoryClient,
   type FullStoryClientOptions,
+  type FullStoryEventsBody,
   fullStoryServers,
 } from "./client.ts";
-export { type FullStoryEventsQuery, fullStoryVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type FullStoryNormalizeOptions, normalizeFullStoryEvents } from "./normalize.ts";

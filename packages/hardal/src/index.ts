@@ -4,16 +4,17 @@ export {
   type EventStreamOptions,
   type NormalizeOptions,
   type NormalizeWarning,
+  type PageOptions,
   type SessionEvent,
   SessionTrailError,
   type SessionTrailErrorKind,
 } from "@sessiontrail/core";
 export {
   createHardalClient,
+  type HardalActivityPage,
   type HardalClient,
   type HardalClientOptions,
   hardalServers,
 } from "./client.ts";
-export { type HardalEventsQuery, hardalVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type HardalNormalizeOptions, normalizeHardalEvents } from "./normalize.ts";

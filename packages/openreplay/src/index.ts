@@ -4,6 +4,7 @@ export {
   type EventStreamOptions,
   type NormalizeOptions,
   type NormalizeWarning,
+  type PageOptions,
   type SessionEvent,
   SessionTrailError,
   type SessionTrailErrorKind,
@@ -13,9 +14,9 @@ export {
   OPENREPLAY_MIN_TIMESTAMP,
   type OpenReplayClient,
   type OpenReplayClientOptions,
+  type OpenReplayEventsPage,
   openReplayEventColumns,
   openReplayServers,
 } from "./client.ts";
-export { type OpenReplayEventsQuery, openReplayVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "./normalize.ts";

@@ -4,6 +4,7 @@ export {
   type EventStreamOptions,
   type NormalizeOptions,
   type NormalizeWarning,
+  type PageOptions,
   type SessionEvent,
   SessionTrailError,
   type SessionTrailErrorKind,
@@ -12,6 +13,7 @@ export {
   createRoundtableClient,
   type RoundtableClient,
   type RoundtableClientOptions,
+  type RoundtableEventsBody,
   roundtableServers,
 } from "./client.ts";
 export { type RoundtableEventsQuery, roundtableVendor } from "./descriptor.ts";

@@ -16,5 +16,6 @@ export {
   type FullStoryEventsBody,
   fullStoryServers,
 } from "./client.ts";
+export { type FullStoryEventsQuery, fullStoryVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type FullStoryNormalizeOptions, normalizeFullStoryEvents } from "./normalize.ts";

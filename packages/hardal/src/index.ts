@@ -16,5 +16,6 @@ export {
   type HardalClientOptions,
   hardalServers,
 } from "./client.ts";
+export { type HardalEventsQuery, hardalVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type HardalNormalizeOptions, normalizeHardalEvents } from "./normalize.ts";

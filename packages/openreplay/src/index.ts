@@ -18,5 +18,6 @@ export {
   openReplayEventColumns,
   openReplayServers,
 } from "./client.ts";
+export { type OpenReplayEventsQuery, openReplayVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "./normalize.ts";

@@ -2,12 +2,8 @@
 // time of the same payload (the cost every client pays anyway). Targets: see `normalization`.
 // One module of the `pnpm bench` table (bench/index.ts).
 import { readFileSync } from "node:fs";
-import { normalizeActionHubEvents } from "@sessiontrail/actionhub";
+import { type VendorName, vendorDescriptors } from "@sessiontrail/cli";
 import { type EventMapping, newEvent, normalizeEvents, parseTimestamp } from "@sessiontrail/core";
-import { normalizeFullStoryEvents } from "@sessiontrail/fullstory";
-import { normalizeHardalEvents } from "@sessiontrail/hardal";
-import { normalizeOpenReplayEvents } from "@sessiontrail/openreplay";
-import { normalizeRoundtableEvents } from "@sessiontrail/roundtable";
 import { parse } from "yaml";
 import { type Bench, interleave, type Row } from "./harness.ts";
 
@@ -59,20 +55,31 @@ function floorNormalize(vendor: string, floor: Floor): (body: Json) => unknown[]
 
 const isoMs = (text: string, zone?: string) => parseTimestamp(text, zone) as number;
 
-const vendors = (): Record<
-  string,
-  { payload: Json; normalize: (body: Json) => unknown[]; floor: Floor }
-> => ({
-  roundtable: (() => {
+/** Hardal's own default zone, which its examples are rendered in. */
+const HARDAL_ZONE = "Europe/Istanbul";
+
+/** A vendor's payload of EVENTS events, grown from its spec's richest example, and its floor. */
+interface Workload {
+  payload: Json;
+  floor: Floor;
+  /** The zone the example's timestamps are written in, for vendors whose query chooses one. */
+  timeZone?: string;
+}
+
+/**
+ * How each vendor's example grows to EVENTS events (each copy its own id and instant) and what its
+ * floor reads. Keyed by vendor: a vendor of the registry without a workload fails to compile.
+ */
+const workloads: { [N in VendorName]: () => Workload } = {
+  roundtable: () => {
     const ex = richestExample("roundtable");
     const events = grow(ex.events, EVENTS, (e: Json, i) => ({ ...e, unix_timestamp: e.unix_timestamp + i }));
     return {
       payload: { ...ex, events, event_count: EVENTS },
-      normalize: (b) => normalizeRoundtableEvents(b),
       floor: { events: (b) => b.events, read: (e) => ({ timestamp: e.unix_timestamp, name: e.action }) },
     };
-  })(),
-  openreplay: (() => {
+  },
+  openreplay: () => {
     const ex = richestExample("openreplay");
     const events = grow(ex.data.events, EVENTS, (e: Json, i) => ({
       ...e,
@@ -81,51 +88,64 @@ const vendors = (): Record<
     }));
     return {
       payload: { data: { total: EVENTS, events } },
-      normalize: (b) => normalizeOpenReplayEvents(b),
       floor: {
         events: (b) => b.data.events,
         read: (e) => ({ timestamp: e.created_at, name: e.$event_name, id: e.event_id }),
       },
     };
-  })(),
-  fullstory: (() => {
+  },
+  fullstory: () => {
     const ex = richestExample("fullstory");
     const events = grow(ex.events, EVENTS, (e: Json, i) => ({ ...e, event_time: iso(e.event_time, i) }));
     return {
       payload: { events },
-      normalize: (b) => normalizeFullStoryEvents(b),
       floor: {
         events: (b) => b.events,
         read: (e) => ({ timestamp: isoMs(e.event_time), name: e.event_type, id: e.event_id }),
       },
     };
-  })(),
-  actionhub: (() => {
+  },
+  actionhub: () => {
     const ex = richestExample("actionhub");
     const history = grow(ex.history, EVENTS, (e: Json, i) => ({ ...e, asset_id: `${e.asset_id}-${i}` }));
     return {
       payload: { history },
-      normalize: (b) => normalizeActionHubEvents(b, { userId: "u1" }),
       floor: {
         events: (b) => b.history,
         read: (e) => ({ timestamp: isoMs(e.timestamp), name: e.event_type }),
       },
     };
-  })(),
-  hardal: (() => {
+  },
+  hardal: () => {
     const ex = richestExample("hardal");
     const body = ex.events ? ex : ex.data;
     const events = grow(body.events, EVENTS, (e: Json, i) => ({ ...e, id: `${e.id}-${i}` }));
     return {
       payload: { ...body, events },
-      normalize: (b) => normalizeHardalEvents(b),
       floor: {
         events: (b) => b.events,
-        read: (e) => ({ timestamp: isoMs(e.timestamp, "Europe/Istanbul"), name: e.name || e.type, id: e.id }),
+        read: (e) => ({ timestamp: isoMs(e.timestamp, HARDAL_ZONE), name: e.name || e.type, id: e.id }),
       },
+      timeZone: HARDAL_ZONE,
     };
-  })(),
-});
+  },
+};
+
+/** Every vendor of the registry: its workload, normalized the way its descriptor normalizes a response. */
+const vendors = (): Record<string, Workload & { normalize: (body: Json) => unknown[] }> =>
+  Object.fromEntries(
+    vendorDescriptors.map((d) => {
+      const workload = workloads[d.name]();
+      const { timeZone } = workload;
+      const query = d.toQuery({
+        id: d.mock.id,
+        settings: d.mock.settings ?? {},
+        ...(timeZone ? { timeZone } : {}),
+      });
+      const normalize = d.normalize as (body: Json, query: unknown) => unknown[];
+      return [d.name, { ...workload, normalize: (body: Json) => normalize(body, query) }];
+    }),
+  );
 
 /**
  * Events at least this large (JSON bytes, on average) must normalize in no more time than

@@ -5,16 +5,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { vendorDescriptors } from "@sessiontrail/cli";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../specs.ts";
+import { repoRoot, vendorSpecs } from "../specs.ts";
 
-const vendors = {
-  roundtable: "Roundtable",
-  openreplay: "OpenReplay",
-  fullstory: "FullStory",
-  actionhub: "ActionHub",
-  hardal: "Hardal",
-} as const;
+/** Every vendor of redocly.yaml and its label (`FullStory`), which its exported names are spelt with. */
+const vendors = Object.fromEntries(
+  vendorSpecs().map(({ vendor }) => [
+    vendor,
+    vendorDescriptors.find((d) => d.name === vendor)?.label ?? vendor,
+  ]),
+);
 
 const readme = (vendor: string) => readFileSync(join(repoRoot, "packages", vendor, "README.md"), "utf8");
 const tsBlocks = (text: string) => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
@@ -22,6 +23,10 @@ const tsBlocks = (text: string) => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].m
 describe("vendor READMEs", () => {
   for (const [vendor, Name] of Object.entries(vendors)) {
     it(`${vendor}: install, create the client, fetch events, normalize, handle errors`, () => {
+      expect(
+        vendorDescriptors.map((d) => d.name),
+        "a descriptor in the CLI's registry",
+      ).toContain(vendor);
       const text = readme(vendor);
       const code = tsBlocks(text).join("\n");
       expect(text).toContain(`npm install @sessiontrail/${vendor}`);

@@ -208,7 +208,12 @@ describe("parseTimestamp against its grammar", () => {
         text,
         fc.constantFrom("UTC", "Europe/Istanbul", "America/New_York", "Asia/Kathmandu"),
         (t, zone) => {
-          expect(parseTimestamp(t, zone)).toBe(referenceParse(t, zone));
+          const expected = referenceParse(t, zone);
+          expect(parseTimestamp(t, zone)).toBe(expected);
+          // The zone is assumed exactly when the grammar found no offset group.
+          const reading = readTimestamp(t, zone);
+          expect(reading?.epochMs).toBe(expected);
+          if (reading) expect(reading.zoneAssumed).toBe(REFERENCE_GRAMMAR.exec(t.trim())?.[8] === undefined);
         },
       ),
       { seed: 7, numRuns: 3000 },

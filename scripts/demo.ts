@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { mockDefaults, startMocks, vendorNames } from "@sessiontrail/cli";
+import { mockDefaults, mockEnvironment, startMocks, vendorNames } from "@sessiontrail/cli";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "packages", "cli", "dist", "bin.js");
@@ -27,15 +27,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  const env: Record<string, string | undefined> = { ...process.env };
-  for (const vendor of vendorNames) {
-    const prefix = `SESSIONTRAIL_${vendor.toUpperCase()}`;
-    env[`${prefix}_BASE_URL`] = mocks.vendors[vendor];
-    env[`${prefix}_API_KEY`] = "demo-key-for-prism"; // Prism accepts any non-empty key
-  }
-  env.SESSIONTRAIL_OPENREPLAY_PROJECT_KEY = mockDefaults.openreplay.projectKey;
-  env.SESSIONTRAIL_HARDAL_SIGNAL_ID = mockDefaults.hardal.signalId;
-  env.SESSIONTRAIL_ACTIONHUB_PROGRAM_ID = mockDefaults.actionhub.programId;
+  // What `sessiontrail mock` prints: base URLs, dummy keys and each vendor setting's spec example.
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...Object.fromEntries(mockEnvironment(mocks.vendors)),
+  };
 
   const args = [
     "timeline",

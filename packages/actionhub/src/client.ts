@@ -1,19 +1,15 @@
 import {
   createVendorClient,
-  type EventStream,
-  type EventStreamOptions,
+  type FieldIssue,
   idIssues,
   isTimeZone,
-  type PageOptions,
-  readPage,
   requiredSettingIssues,
+  type SessionReads,
   type SessionSource,
   type SuccessBody,
+  sessionReads,
   singleResponseSource,
-  streamOptionIssues,
-  streamSession,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
@@ -44,12 +40,8 @@ export interface ActionHubEventsQuery {
 /** The user's events log, as ActionHub sends it. */
 export type ActionHubEventsBody = SuccessBody<operations["getUserEventsLog"]>;
 
-export type ActionHubClient = Client<paths> & {
-  /** The user's action log, normalized, oldest first. ActionHub returns it all in one response. */
-  events(query: ActionHubEventsQuery, options?: EventStreamOptions): EventStream;
-  /** The response `events()` reads, untouched, with the same checks and retries. */
-  page(query: ActionHubEventsQuery, options?: PageOptions): Promise<ActionHubEventsBody>;
-};
+/** The typed client, with `events()` and `page()`: ActionHub returns a user's whole log in one response. */
+export type ActionHubClient = Client<paths> & SessionReads<ActionHubEventsQuery, ActionHubEventsBody>;
 
 const VENDOR = "actionhub";
 
@@ -66,7 +58,7 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
     },
     options,
   );
-  const source = (query: ActionHubEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
+  const source = (query: ActionHubEventsQuery): SessionSource | FieldIssue[] => {
     const programId = query?.programId ?? options.programId;
     const userId = query?.userId;
     const timeZone = query?.timeZone;
@@ -74,8 +66,7 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
     if (timeZone !== undefined && !isTimeZone(timeZone)) {
       issues.push({ path: "timeZone", message: `unknown IANA time zone ${JSON.stringify(timeZone)}` });
     }
-    issues.push(...streamOptionIssues(streamOptions));
-    if (issues.length > 0) throw validationError(VENDOR, issues);
+    if (issues.length > 0) return issues;
     return singleResponseSource(
       VENDOR,
       (request) =>
@@ -88,10 +79,5 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
         normalizeActionHubEvents(body, { ...normalize, userId: userId as string, timeZone }),
     );
   };
-  return Object.assign(client, {
-    events: (query: ActionHubEventsQuery, streamOptions: EventStreamOptions = {}) =>
-      streamSession(source(query, streamOptions), streamOptions),
-    page: (query: ActionHubEventsQuery, pageOptions: PageOptions = {}) =>
-      readPage(source(query, pageOptions), pageOptions) as Promise<ActionHubEventsBody>,
-  });
+  return Object.assign(client, sessionReads<ActionHubEventsQuery, ActionHubEventsBody>(VENDOR, source));
 }

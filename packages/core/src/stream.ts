@@ -408,6 +408,47 @@ export async function readPage(source: SessionSource, options: PageOptions = {})
   return fetchBody(source, page, options, options.signal);
 }
 
+/** What `sessionReads` adds to a vendor client: the session as a stream, and one untouched page. */
+export interface SessionReads<Query, Page> {
+  /** The session's events, normalized, oldest first: the whole session or a `SessionTrailError`. */
+  events(query: Query, options?: EventStreamOptions): EventStream;
+  /** One page (default 1) of what `events()` reads, untouched, with the same checks and retries. */
+  page(query: Query, options?: PageOptions): Promise<Page>;
+}
+
+/**
+ * A vendor's check of an `events()` query and its source for it: the problems found in the query,
+ * or, when there are none, the source that reads it.
+ */
+export type SourceOf<Query> = (query: Query, options: EventStreamOptions) => SessionSource | FieldIssue[];
+
+/**
+ * `events()` and `page()` for a vendor client, from the vendor's `SourceOf`. The query's problems
+ * and the stream options' are reported together, before anything is sent.
+ */
+export function sessionReads<Query, Page>(
+  vendor: string,
+  sourceOf: SourceOf<Query>,
+): SessionReads<Query, Page> {
+  const source = (query: Query, options: EventStreamOptions) => {
+    const built = sourceOf(query, options);
+    const issues = [...(Array.isArray(built) ? built : []), ...streamOptionIssues(options)];
+    if (issues.length > 0) throw validationError(vendor, issues);
+    return built as SessionSource;
+  };
+  return {
+    events: (query, options = {}) => new EventStream(source(query, options), options),
+    page: (query, options = {}) => readPage(source(query, options), options) as Promise<Page>,
+  };
+}
+
+/** Problems with the `pageSize` of a vendor that pages `min`-`max` events at a time. */
+export function pageSizeIssues(pageSize: number, max: number, min = 1): FieldIssue[] {
+  return Number.isInteger(pageSize) && pageSize >= min && pageSize <= max
+    ? []
+    : [{ path: "pageSize", message: `must be ${min}-${max}` }];
+}
+
 /**
  * A source for a vendor that returns a whole session in one response (Roundtable, FullStory,
  * ActionHub): page 1 alone, every event on it.

@@ -1,17 +1,13 @@
 import {
   createVendorClient,
-  type EventStream,
-  type EventStreamOptions,
   excerpt,
-  type PageOptions,
-  readPage,
+  type FieldIssue,
+  type SessionReads,
   type SessionSource,
   type SuccessBody,
+  sessionReads,
   singleResponseSource,
-  streamOptionIssues,
-  streamSession,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
@@ -38,12 +34,8 @@ export interface FullStoryEventsQuery {
 /** The session's events, as FullStory sends them. */
 export type FullStoryEventsBody = SuccessBody<operations["getSessionEvents"]>;
 
-export type FullStoryClient = Client<paths> & {
-  /** The session's events, normalized, oldest first. FullStory returns them all in one response. */
-  events(query: FullStoryEventsQuery, options?: EventStreamOptions): EventStream;
-  /** The response `events()` reads, untouched, with the same checks and retries. */
-  page(query: FullStoryEventsQuery, options?: PageOptions): Promise<FullStoryEventsBody>;
-};
+/** The typed client, with `events()` and `page()`: FullStory returns a session's events in one response. */
+export type FullStoryClient = Client<paths> & SessionReads<FullStoryEventsQuery, FullStoryEventsBody>;
 
 const VENDOR = "fullstory";
 
@@ -62,15 +54,15 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
     },
     options,
   );
-  const source = (query: FullStoryEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
-    const issues = streamOptionIssues(streamOptions);
+  const source = (query: FullStoryEventsQuery): SessionSource | FieldIssue[] => {
     if (typeof query?.sessionId !== "string" || !SESSION_ID.test(query.sessionId)) {
-      issues.unshift({
-        path: "sessionId",
-        message: `must be "{device_id}:{session_id}" (two decimal ids), got ${JSON.stringify(excerpt(String(query?.sessionId), 60))}`,
-      });
+      return [
+        {
+          path: "sessionId",
+          message: `must be "{device_id}:{session_id}" (two decimal ids), got ${JSON.stringify(excerpt(String(query?.sessionId), 60))}`,
+        },
+      ];
     }
-    if (issues.length > 0) throw validationError(VENDOR, issues);
     return singleResponseSource(
       VENDOR,
       (request) =>
@@ -87,10 +79,5 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
       normalizeFullStoryEvents,
     );
   };
-  return Object.assign(client, {
-    events: (query: FullStoryEventsQuery, streamOptions: EventStreamOptions = {}) =>
-      streamSession(source(query, streamOptions), streamOptions),
-    page: (query: FullStoryEventsQuery, pageOptions: PageOptions = {}) =>
-      readPage(source(query, pageOptions), pageOptions) as Promise<FullStoryEventsBody>,
-  });
+  return Object.assign(client, sessionReads<FullStoryEventsQuery, FullStoryEventsBody>(VENDOR, source));
 }

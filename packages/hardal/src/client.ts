@@ -1,19 +1,17 @@
 import {
   createVendorClient,
-  type EventStream,
   type EventStreamOptions,
+  type FieldIssue,
   idIssues,
   invalidBody,
   isTimeZone,
-  type PageOptions,
-  readPage,
+  pageSizeIssues,
   requiredSettingIssues,
+  type SessionReads,
   type SessionSource,
   type SuccessBody,
-  streamOptionIssues,
-  streamSession,
+  sessionReads,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
@@ -46,15 +44,11 @@ export interface HardalEventsQuery {
 /** One page of a session's activity, as Hardal sends it. */
 export type HardalActivityPage = SuccessBody<operations["getSessionActivity"]>;
 
-export type HardalClient = Client<paths> & {
-  /**
-   * The session's events, normalized, oldest first, fetched page by page (`pageSize` default 50)
-   * until Hardal says `hasMore: false`: the whole session or a `SessionTrailError`.
-   */
-  events(query: HardalEventsQuery, options?: EventStreamOptions): EventStream;
-  /** One page (default 1) of the activity `events()` reads, untouched, with the same checks and retries. */
-  page(query: HardalEventsQuery, options?: PageOptions): Promise<HardalActivityPage>;
-};
+/**
+ * The typed client, with `events()` (page by page, `pageSize` default 50, until Hardal says
+ * `hasMore: false`) and `page()`.
+ */
+export type HardalClient = Client<paths> & SessionReads<HardalEventsQuery, HardalActivityPage>;
 
 /** The page fields of Hardal's answer, beside `events`, bare or inside a `data` envelope. */
 interface HardalPageFields {
@@ -75,7 +69,10 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
     },
     options,
   );
-  const source = (query: HardalEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
+  const source = (
+    query: HardalEventsQuery,
+    streamOptions: EventStreamOptions,
+  ): SessionSource | FieldIssue[] => {
     const signalId = query?.signalId ?? options.signalId;
     // Asking for UTC makes the timestamps unambiguous whatever the account's settings.
     const timeZone = query?.timeZone ?? query?.timezone ?? "UTC";
@@ -89,10 +86,8 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
     if (!isTimeZone(timeZone))
       issues.push({ path: "timeZone", message: `unknown IANA time zone ${JSON.stringify(timeZone)}` });
     // Hardal documents no maximum; it advises small pages for busy sessions.
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      issues.push({ path: "pageSize", message: "must be 1-1000" });
-    issues.push(...streamOptionIssues(streamOptions));
-    if (issues.length > 0) throw validationError(VENDOR, issues);
+    issues.push(...pageSizeIssues(limit, 1000));
+    if (issues.length > 0) return issues;
 
     const path = { signalId: signalId as string, sessionId: sessionId as string };
     return {
@@ -137,10 +132,5 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
       },
     };
   };
-  return Object.assign(client, {
-    events: (query: HardalEventsQuery, streamOptions: EventStreamOptions = {}) =>
-      streamSession(source(query, streamOptions), streamOptions),
-    page: (query: HardalEventsQuery, pageOptions: PageOptions = {}) =>
-      readPage(source(query, pageOptions), pageOptions) as Promise<HardalActivityPage>,
-  });
+  return Object.assign(client, sessionReads<HardalEventsQuery, HardalActivityPage>(VENDOR, source));
 }

@@ -1,18 +1,16 @@
 import {
   createVendorClient,
-  type EventStream,
   type EventStreamOptions,
+  type FieldIssue,
   idIssues,
   invalidBody,
-  type PageOptions,
-  readPage,
+  pageSizeIssues,
   requiredSettingIssues,
+  type SessionReads,
   type SessionSource,
   type SuccessBody,
-  streamOptionIssues,
-  streamSession,
+  sessionReads,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
@@ -47,15 +45,11 @@ export interface OpenReplayEventsQuery {
 /** One page of the session events search, as OpenReplay sends it. */
 export type OpenReplayEventsPage = SuccessBody<operations["getSessionEvents"]>;
 
-export type OpenReplayClient = Client<paths> & {
-  /**
-   * The session's events, normalized, oldest first, fetched page by page (`pageSize` 1-200, default
-   * 200) until `data.total` events have come: the whole session or a `SessionTrailError`.
-   */
-  events(query: OpenReplayEventsQuery, options?: EventStreamOptions): EventStream;
-  /** One page (default 1) of the search `events()` makes, untouched, with the same checks and retries. */
-  page(query: OpenReplayEventsQuery, options?: PageOptions): Promise<OpenReplayEventsPage>;
-};
+/**
+ * The typed client, with `events()` (page by page, `pageSize` 1-200, default 200, until `data.total`
+ * events have come) and `page()`.
+ */
+export type OpenReplayClient = Client<paths> & SessionReads<OpenReplayEventsQuery, OpenReplayEventsPage>;
 
 /** The API's smallest accepted timestamp: 2000-01-01T00:00:00Z, the default start of `events()`' window. */
 export const OPENREPLAY_MIN_TIMESTAMP = 946_684_800_000;
@@ -102,7 +96,10 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     },
     options,
   );
-  const source = (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
+  const source = (
+    query: OpenReplayEventsQuery,
+    streamOptions: EventStreamOptions,
+  ): SessionSource | FieldIssue[] => {
     const projectKey = query?.projectKey ?? options.projectKey;
     const start = toMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
     const end = toMs(query?.until) ?? Date.now();
@@ -114,10 +111,8 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     }
     if (!Number.isInteger(end) || end <= start)
       issues.push({ path: "until", message: "must be after since" });
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      issues.push({ path: "pageSize", message: "must be 1-200" });
-    issues.push(...streamOptionIssues(streamOptions));
-    if (issues.length > 0) throw validationError(VENDOR, issues);
+    issues.push(...pageSizeIssues(limit, 200));
+    if (issues.length > 0) return issues;
 
     const path = { projectKey: projectKey as string, sessionId: sessionId as string };
     return {
@@ -149,10 +144,5 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
       },
     };
   };
-  return Object.assign(client, {
-    events: (query: OpenReplayEventsQuery, streamOptions: EventStreamOptions = {}) =>
-      streamSession(source(query, streamOptions), streamOptions),
-    page: (query: OpenReplayEventsQuery, pageOptions: PageOptions = {}) =>
-      readPage(source(query, pageOptions), pageOptions) as Promise<OpenReplayEventsPage>,
-  });
+  return Object.assign(client, sessionReads<OpenReplayEventsQuery, OpenReplayEventsPage>(VENDOR, source));
 }

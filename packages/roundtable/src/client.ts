@@ -1,17 +1,13 @@
 import {
   createVendorClient,
-  type EventStream,
-  type EventStreamOptions,
+  type FieldIssue,
   idIssues,
-  type PageOptions,
-  readPage,
+  type SessionReads,
   type SessionSource,
   type SuccessBody,
+  sessionReads,
   singleResponseSource,
-  streamOptionIssues,
-  streamSession,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
@@ -32,12 +28,8 @@ export interface RoundtableEventsQuery {
 /** The session's event log, as Roundtable sends it. */
 export type RoundtableEventsBody = SuccessBody<operations["getSessionEvents"]>;
 
-export type RoundtableClient = Client<paths> & {
-  /** The session's events, normalized, oldest first. Roundtable returns the whole log in one response. */
-  events(query: RoundtableEventsQuery, options?: EventStreamOptions): EventStream;
-  /** The response `events()` reads, untouched, with the same checks and retries. */
-  page(query: RoundtableEventsQuery, options?: PageOptions): Promise<RoundtableEventsBody>;
-};
+/** The typed client, with `events()` and `page()`: Roundtable returns the whole log in one response. */
+export type RoundtableClient = Client<paths> & SessionReads<RoundtableEventsQuery, RoundtableEventsBody>;
 
 const VENDOR = "roundtable";
 
@@ -51,9 +43,9 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
     },
     options,
   );
-  const source = (query: RoundtableEventsQuery, streamOptions: EventStreamOptions): SessionSource => {
-    const issues = [...idIssues("sessionId", query?.sessionId), ...streamOptionIssues(streamOptions)];
-    if (issues.length > 0) throw validationError(VENDOR, issues);
+  const source = (query: RoundtableEventsQuery): SessionSource | FieldIssue[] => {
+    const issues = idIssues("sessionId", query?.sessionId);
+    if (issues.length > 0) return issues;
     return singleResponseSource(
       VENDOR,
       (request) =>
@@ -65,10 +57,5 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
       normalizeRoundtableEvents,
     );
   };
-  return Object.assign(client, {
-    events: (query: RoundtableEventsQuery, streamOptions: EventStreamOptions = {}) =>
-      streamSession(source(query, streamOptions), streamOptions),
-    page: (query: RoundtableEventsQuery, pageOptions: PageOptions = {}) =>
-      readPage(source(query, pageOptions), pageOptions) as Promise<RoundtableEventsBody>,
-  });
+  return Object.assign(client, sessionReads<RoundtableEventsQuery, RoundtableEventsBody>(VENDOR, source));
 }

@@ -1,6 +1,6 @@
 // The CLI's flags and how they resolve into one vendor call. Vendor settings and the query flags come
 // from the descriptors: a flag appears once however many vendors share it.
-import { connectionSettings, registerSecret } from "@sessiontrail/core";
+import { type AnyVendorDescriptor, connectionSettings, registerSecret } from "@sessiontrail/core";
 import { type Command, InvalidArgumentError } from "commander";
 import { UsageError } from "./errors.ts";
 import { vendorDescriptors } from "./registry.ts";
@@ -79,16 +79,20 @@ export function addOutputOptions(command: Command): Command {
     .option("--with-raw", "keep each vendor's untouched event in `raw` (JSON, NDJSON, HTML)");
 }
 
+/** One setting flag and the vendors whose settings it sets. */
+export interface SettingFlag {
+  flag: string;
+  value: string;
+  uses: { descriptor: AnyVendorDescriptor; setting: Setting }[];
+}
+
 /** Each vendor's own settings, grouped by flag: vendors that share a flag share one option. */
-function settingFlags(): { flag: string; value: string; uses: { vendor: VendorName; setting: Setting }[] }[] {
-  const flags = new Map<
-    string,
-    { flag: string; value: string; uses: { vendor: VendorName; setting: Setting }[] }
-  >();
-  for (const vendor of vendorNames) {
-    for (const setting of descriptorOf(vendor).settings) {
+export function settingFlags(descriptors: readonly AnyVendorDescriptor[] = vendorDescriptors): SettingFlag[] {
+  const flags = new Map<string, SettingFlag>();
+  for (const descriptor of descriptors) {
+    for (const setting of descriptor.settings) {
       const entry = flags.get(setting.flag) ?? { flag: setting.flag, value: setting.value, uses: [] };
-      entry.uses.push({ vendor, setting });
+      entry.uses.push({ descriptor, setting });
       flags.set(setting.flag, entry);
     }
   }
@@ -108,8 +112,10 @@ export function addVendorOptions(command: Command, connection: boolean): Command
     }
   }
   for (const { flag, value, uses } of settingFlags()) {
-    const what = uses.map((u) => `${descriptorOf(u.vendor).label} ${u.setting.description}`).join(", ");
-    const defaults = uses.map((u) => `$${envName(u.vendor, u.setting.env)}`).join(", ");
+    const what = uses.map((u) => `${u.descriptor.label} ${u.setting.description}`).join(", ");
+    const defaults = uses
+      .map((u) => `$${envName(u.descriptor.name as VendorName, u.setting.env)}`)
+      .join(", ");
     command.option(`${flag} <${value}>`, `${what} (default: ${defaults})`);
   }
   command

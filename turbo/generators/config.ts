@@ -157,7 +157,8 @@ export function placesToFill(dir: string): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at)) {
-      if (entry === "node_modules" || entry === "dist" || entry === "generated") continue;
+      // Installed, built and generated files, and tool caches (.turbo logs quote test output), are not the package's.
+      if (entry.startsWith(".") || ["node_modules", "dist", "generated"].includes(entry)) continue;
       const path = join(at, entry);
       if (statSync(path).isDirectory()) walk(path);
       else

@@ -111,113 +111,91 @@ export interface TimestampReading {
   zoneAssumed: boolean;
 }
 
+/** The value of the two digits of `text` at `at`, or -1. */
+function twoDigitsAt(text: string, at: number): number {
+  const a = text.charCodeAt(at) - DIGIT_0;
+  const b = text.charCodeAt(at + 1) - DIGIT_0;
+  // Written so that NaN (past the end) fails too.
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 // A hand-written scanner rather than a regular expression: it runs once per event of three
 // vendors, and a match array with nine substrings plus two Date objects cost more than parsing the
 // event's JSON. The grammar is that of the expression below, which the tests compare it against:
 // /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
-// on the trimmed text. One scanner per text, so its cursor is never shared between two parses.
-class TimestampScanner {
-  private at = 0;
-  /** Set by `scan` when the text had no offset and the zone was used. */
-  zoneAssumed = false;
-  private readonly text: string;
-
-  constructor(input: string) {
-    this.text = input.trim();
-  }
-
-  /** The value of the two digits at the cursor (advancing past them), or -1. */
-  private twoDigits(): number {
-    const { text, at } = this;
-    const a = text.charCodeAt(at) - DIGIT_0;
-    const b = text.charCodeAt(at + 1) - DIGIT_0;
-    // Written so that NaN (past the end) fails too.
-    if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
-    this.at = at + 2;
-    return a * 10 + b;
-  }
-
-  /** The character code at the cursor, advancing past it. */
-  private take(): number {
-    return this.text.charCodeAt(this.at++);
-  }
-
-  /** Epoch milliseconds, or `undefined` for a text that is not a real date and time. */
-  scan(zone: string): number | undefined {
-    const { text } = this;
-    const end = text.length;
-    const century = this.twoDigits();
-    const yy = century < 0 ? -1 : this.twoDigits();
-    if (yy < 0 || this.take() !== HYPHEN) return undefined;
-    const year = century * 100 + yy;
-    const month = this.twoDigits();
-    if (month < 1 || month > 12 || this.take() !== HYPHEN) return undefined;
-    const day = this.twoDigits();
-    if (day < 1 || day > daysInMonth(year, month)) return undefined;
-    let msOfDay = 0;
-    let c = text.charCodeAt(this.at);
-    // A time: [T ]HH:MM, then :SS, then a fraction. Without HH:MM after it, the T or space is not
-    // a time's (as the expression would backtrack): only spaces and an offset may follow.
-    if ((c === UPPER_T || c === LOWER_T || c === SPACE_CHAR) && text.charCodeAt(this.at + 3) === COLON) {
-      const from = this.at;
-      this.at++;
-      const hour = this.twoDigits();
-      this.at++; // the colon checked above
-      const minute = hour < 0 ? -1 : this.twoDigits();
-      if (minute < 0) {
-        this.at = from;
-      } else {
-        if (hour > 23 || minute > 59) return undefined;
-        msOfDay = hour * 3_600_000 + minute * 60_000;
-        if (text.charCodeAt(this.at) === COLON) {
-          this.at++;
-          const second = this.twoDigits();
-          if (second < 0 || second > 59) return undefined;
-          msOfDay += second * 1000;
-          c = text.charCodeAt(this.at);
-          if (c === DOT || c === COMMA) {
-            this.at++;
-            let digits = 0;
-            let ms = 0;
-            for (
-              let d = text.charCodeAt(this.at);
-              d >= DIGIT_0 && d <= DIGIT_9;
-              d = text.charCodeAt(++this.at)
-            ) {
-              if (digits < 3) ms = ms * 10 + (d - DIGIT_0);
-              digits++;
-            }
-            if (digits === 0) return undefined;
-            msOfDay += digits === 1 ? ms * 100 : digits === 2 ? ms * 10 : ms;
+// on the trimmed text. Its cursor `at` is a local: nothing of one parse outlives it or is shared.
+/** Epoch milliseconds of `input`, or NaN; sets `reading.zoneAssumed` when given. */
+function scanTimestamp(input: string, zone: string, reading?: TimestampReading): number {
+  const text = input.trim();
+  const end = text.length;
+  let at = 0;
+  const century = twoDigitsAt(text, at);
+  const yy = century < 0 ? -1 : twoDigitsAt(text, at + 2);
+  at += 4;
+  if (yy < 0 || text.charCodeAt(at++) !== HYPHEN) return Number.NaN;
+  const year = century * 100 + yy;
+  const month = twoDigitsAt(text, at);
+  at += 2;
+  if (month < 1 || month > 12 || text.charCodeAt(at++) !== HYPHEN) return Number.NaN;
+  const day = twoDigitsAt(text, at);
+  at += 2;
+  if (day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  let msOfDay = 0;
+  let c = text.charCodeAt(at);
+  // A time: [T ]HH:MM, then :SS, then a fraction. Without HH:MM after it, the T or space is not
+  // a time's (as the expression would backtrack): only spaces and an offset may follow.
+  if ((c === UPPER_T || c === LOWER_T || c === SPACE_CHAR) && text.charCodeAt(at + 3) === COLON) {
+    const hour = twoDigitsAt(text, at + 1);
+    const minute = hour < 0 ? -1 : twoDigitsAt(text, at + 4);
+    if (minute >= 0) {
+      if (hour > 23 || minute > 59) return Number.NaN;
+      at += 6;
+      msOfDay = hour * 3_600_000 + minute * 60_000;
+      if (text.charCodeAt(at) === COLON) {
+        const second = twoDigitsAt(text, at + 1);
+        if (second < 0 || second > 59) return Number.NaN;
+        at += 3;
+        msOfDay += second * 1000;
+        c = text.charCodeAt(at);
+        if (c === DOT || c === COMMA) {
+          at++;
+          let digits = 0;
+          let ms = 0;
+          for (let d = text.charCodeAt(at); d >= DIGIT_0 && d <= DIGIT_9; d = text.charCodeAt(++at)) {
+            if (digits < 3) ms = ms * 10 + (d - DIGIT_0);
+            digits++;
           }
+          if (digits === 0) return Number.NaN;
+          msOfDay += digits === 1 ? ms * 100 : digits === 2 ? ms * 10 : ms;
         }
       }
     }
-    while (this.at < end && WHITESPACE.test(text.charAt(this.at))) this.at++;
-    const wall = daysFromCivil(year, month, day) * 86_400_000 + msOfDay;
-    if (this.at === end) {
-      this.zoneAssumed = true;
-      // Wall-clock time in a zone: start from the zone's offset near that time, then correct once
-      // for a DST change between the guess and the answer.
-      if (zone === "UTC") return wall;
-      const first = wall - zoneOffsetMs(wall, zone);
-      const second = wall - zoneOffsetMs(first, zone);
-      return Math.min(first, second);
-    }
-    c = this.take();
-    if (c === UPPER_Z || c === LOWER_Z) return this.at === end ? wall : undefined;
-    if (c !== PLUS && c !== HYPHEN) return undefined;
-    const offHours = this.twoDigits();
-    if (offHours < 0) return undefined;
-    let offMinutes = 0;
-    if (this.at < end) {
-      if (text.charCodeAt(this.at) === COLON) this.at++;
-      offMinutes = this.twoDigits();
-      if (offMinutes < 0 || this.at !== end) return undefined;
-    }
-    if (offHours > 23 || offMinutes > 59) return undefined;
-    return wall - (c === HYPHEN ? -1 : 1) * (offHours * 60 + offMinutes) * 60_000;
   }
+  while (at < end && WHITESPACE.test(text.charAt(at))) at++;
+  const wall = daysFromCivil(year, month, day) * 86_400_000 + msOfDay;
+  if (at === end) {
+    if (reading) reading.zoneAssumed = true;
+    // Wall-clock time in a zone: start from the zone's offset near that time, then correct once
+    // for a DST change between the guess and the answer.
+    if (zone === "UTC") return wall;
+    const first = wall - zoneOffsetMs(wall, zone);
+    const second = wall - zoneOffsetMs(first, zone);
+    return Math.min(first, second);
+  }
+  c = text.charCodeAt(at++);
+  if (c === UPPER_Z || c === LOWER_Z) return at === end ? wall : Number.NaN;
+  if (c !== PLUS && c !== HYPHEN) return Number.NaN;
+  const offHours = twoDigitsAt(text, at);
+  if (offHours < 0) return Number.NaN;
+  at += 2;
+  let offMinutes = 0;
+  if (at < end) {
+    if (text.charCodeAt(at) === COLON) at++;
+    offMinutes = twoDigitsAt(text, at);
+    if (offMinutes < 0 || at + 2 !== end) return Number.NaN;
+  }
+  if (offHours > 23 || offMinutes > 59) return Number.NaN;
+  return wall - (c === HYPHEN ? -1 : 1) * (offHours * 60 + offMinutes) * 60_000;
 }
 
 /**
@@ -229,7 +207,8 @@ class TimestampScanner {
  * Returns `undefined` for anything that is not a real date and time.
  */
 export function parseTimestamp(input: string, zone = "UTC"): number | undefined {
-  return new TimestampScanner(input).scan(zone);
+  const epochMs = scanTimestamp(input, zone);
+  return Number.isNaN(epochMs) ? undefined : epochMs;
 }
 
 /**
@@ -237,9 +216,9 @@ export function parseTimestamp(input: string, zone = "UTC"): number | undefined 
  * `SessionEvent.timeZoneAssumed`). `undefined` for anything that is not a real date and time.
  */
 export function readTimestamp(input: string, zone = "UTC"): TimestampReading | undefined {
-  const scanner = new TimestampScanner(input);
-  const epochMs = scanner.scan(zone);
-  return epochMs === undefined ? undefined : { epochMs, zoneAssumed: scanner.zoneAssumed };
+  const reading: TimestampReading = { epochMs: Number.NaN, zoneAssumed: false };
+  reading.epochMs = scanTimestamp(input, zone, reading);
+  return Number.isNaN(reading.epochMs) ? undefined : reading;
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -1,5 +1,6 @@
 import { SessionTrailError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
+import { isRecord } from "./guards.ts";
 import { excerpt } from "./redact.ts";
 import { IsoTimeFormatter } from "./time.ts";
 
@@ -429,7 +430,7 @@ export function normalizeEvents<Item>(
     const item = items[i] as Item;
     let event: SessionEvent;
     try {
-      if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      if (!isRecord(item)) {
         throw new InvalidEventError(`expected an object, got ${item === null ? "null" : typeof item}`);
       }
       event = mapping.event(item, i);
@@ -483,8 +484,7 @@ export function normalizeEvents<Item>(
  * would change the prototype.
  */
 export function copyProperties(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
-  return { ...(value as Record<string, unknown>) };
+  return isRecord(value) ? { ...value } : {};
 }
 
 /** Drops undefined, null and empty-string fields, so optional parts of a SessionEvent are absent, not blank. */

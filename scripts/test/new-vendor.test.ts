@@ -162,6 +162,17 @@ const FILLS: [file: string, place: string | RegExp, text: string][] = [
     'todo("test/normalize.test.ts: the type, name and timestamp each event becomes")',
     '[{ type: "click", name: "Clicked", timestamp: 1748749918204 }]',
   ],
+  ["test/contract.ts", /^import \{ todo \} from "\.\.\/src\/todo\.ts";\n/m, ""],
+  [
+    "test/contract.ts",
+    "calls: {},",
+    `calls: { "GET /v1/sessions/{sessionId}/events": (client) => client.GET("/v1/sessions/{sessionId}/events", { params: { path: { sessionId: id } } }) },`,
+  ],
+  [
+    "test/contract.ts",
+    /raw: \(\{ baseUrl \}\) => todo\([^\n]*\n/,
+    "raw: ({ baseUrl }) => fetch(`${baseUrl}/v1/sessions/${id}/events`),\n",
+  ],
   ["README.md", /^<!-- TODO\(new-vendor\).*-->\n\n/m, ""],
   ["README.md", 'const query = { sessionId: "" };', `const query = { sessionId: "${SESSION}" };`],
   [
@@ -192,6 +203,7 @@ function fill(dir: string): void {
     "src/descriptor.ts",
     "test/client.test.ts",
     "test/normalize.test.ts",
+    "test/contract.ts",
     "README.md",
   ]) {
     const path = join(dir, file);

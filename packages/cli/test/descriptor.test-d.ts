@@ -11,6 +11,7 @@ import {
   openReplayVendor,
 } from "@sessiontrail/openreplay";
 import { expectTypeOf } from "vitest";
+import type { vendorDescriptors } from "../src/registry.ts";
 import type { VendorName } from "../src/vendors.ts";
 
 type OpenReplayDescriptor = VendorDescriptor<
@@ -64,8 +65,9 @@ export const bareFlag: OpenReplayDescriptor = {
 };
 
 export function names() {
-  expectTypeOf<VendorName>().toEqualTypeOf<
-    "roundtable" | "openreplay" | "fullstory" | "actionhub" | "hardal"
-  >();
+  // Vendor names are the registry's literal names, so a typo in a vendor name fails to compile.
+  expectTypeOf<VendorName>().toEqualTypeOf<(typeof vendorDescriptors)[number]["name"]>();
+  expectTypeOf<"hardal">().toExtend<VendorName>();
+  expectTypeOf<"hardall">().not.toExtend<VendorName>();
   expectTypeOf(openReplayVendor.name).toEqualTypeOf<"openreplay">();
 }

@@ -10,14 +10,16 @@
 // The budget is a ceiling against growth, not the goal: the largest measured bundle plus ~0.3 kB. The
 // goal is 5 kB (issue 6, and the bench table's bundle row measures against it); it is missed:
 // openapi-fetch alone is 2.6 kB, and core's retries, rate limits, streams, typed errors and the
-// normalizer loop add ~5 kB more. Largest today: Hardal's whole package, 10.99 kB. The old 10.5 kB
-// was already exceeded (Hardal 10.61 kB) before core was trimmed (-0.2 kB per bundle, see
-// .changeset/smaller-bundles.md); the faster normalizers of the same release added ~0.6 kB.
+// normalizer loop add ~5 kB more. Largest today: Hardal's whole package, 14.1 kB (was 10.99 kB): the
+// stream's page checks, the transport that times and caps every request (raw calls included) and
+// errors that mask secrets by construction add ~2.2 kB per bundle, per-call normalizer state and
+// EventIdScope ~0.7 kB, the vendor descriptor ~0.15 kB to a whole-package import (see
+// .changeset/size-budget-whole-session.md). A raw-client-only entry is the way back down.
 // Lower this number whenever the bundles shrink; never raise it without saying why in the changeset.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-const budget = "11.3 kB";
+const budget = "14.4 kB";
 
 const vendors = Object.keys(parse(readFileSync(new URL("redocly.yaml", import.meta.url), "utf8")).apis);
 

@@ -35,13 +35,23 @@ export type SuccessBody<Operation> = Operation extends {
   : unknown;
 
 /** What a vendor package tells core about its API. */
-export interface VendorDefinition {
+export interface VendorDefinition<Options extends VendorClientOptions = VendorClientOptions> {
   /** Short vendor name, as in errors and `SessionEvent.vendor`: `fullstory`. */
   vendor: string;
   /** Production base URL, the spec's first server. */
   baseUrl: string;
-  /** The header that carries the key, exactly as the vendor expects it. */
-  authHeader(apiKey: string): readonly [name: string, value: string];
+  /** The header that carries the key, exactly as the vendor expects it (or `authHeaders`). */
+  authHeader?(apiKey: string): readonly [name: string, value: string];
+  /**
+   * The headers that carry the key and the vendor's other secrets (Datadog's `DD-API-KEY` and
+   * `DD-APPLICATION-KEY`; Amplitude's Basic token of key and secret), for vendors with more than one.
+   */
+  authHeaders?(options: Options): readonly (readonly [name: string, value: string])[];
+  /**
+   * Client options besides `apiKey` that are secrets: each is required, refused with control
+   * characters, and masked in every error like the key.
+   */
+  secrets?: readonly Extract<Exclude<keyof Options, "apiKey">, string>[];
   /** The vendor's documented rate limit per key, if it publishes one. */
   rateLimit?: RateLimit;
 }
@@ -182,22 +192,30 @@ export function pathParamIssues(
  * `paths`, with the key in its base headers (a closure, never the client object) and every request
  * sent through the transport (URL check, rate limit, timeout, manual redirects, body caps).
  */
-export function createVendorClient<Paths extends {}>(
-  definition: VendorDefinition,
-  options: VendorClientOptions,
-): Client<Paths> {
+export function createVendorClient<
+  Paths extends {},
+  Options extends VendorClientOptions = VendorClientOptions,
+>(definition: VendorDefinition<Options>, options: Options): Client<Paths> {
   const { vendor } = definition;
   const apiKey = options?.apiKey;
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     throw validationError(vendor, [{ path: "apiKey", message: "is required (got an empty or missing key)" }]);
   }
-  // Registered before any check can fail, so no message made from here on can show it.
-  registerSecret(apiKey);
-  if (apiKey !== apiKey.trim() || CONTROL.test(apiKey)) {
-    throw validationError(vendor, [
-      { path: "apiKey", message: "must not contain control characters or whitespace at its ends" },
-    ]);
+  // Registered before any check can fail, so no message made from here on can show them.
+  const secrets: [path: string, value: unknown][] = [
+    ["apiKey", apiKey],
+    ...(definition.secrets ?? []).map((name): [string, unknown] => [name, options[name]]),
+  ];
+  const secretIssues: FieldIssue[] = [];
+  for (const [path, value] of secrets) {
+    if (typeof value === "string") registerSecret(value);
+    if (typeof value !== "string" || value.trim() === "") {
+      secretIssues.push({ path, message: "is required (got an empty or missing value)" });
+    } else if (value !== value.trim() || CONTROL.test(value)) {
+      secretIssues.push({ path, message: "must not contain control characters or whitespace at its ends" });
+    }
   }
+  if (secretIssues.length > 0) throw validationError(vendor, secretIssues);
   const headerIssues: FieldIssue[] = [];
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (typeof value !== "string" || CONTROL.test(value)) {
@@ -208,7 +226,13 @@ export function createVendorClient<Paths extends {}>(
   if (headerIssues.length > 0) throw validationError(vendor, headerIssues);
   const allowInsecure = options.allowInsecureBaseUrl === true;
   const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, allowInsecure);
-  const [authName, authValue] = definition.authHeader(apiKey);
+  const auth = definition.authHeaders
+    ? definition.authHeaders(options)
+    : definition.authHeader
+      ? [definition.authHeader(apiKey)]
+      : [];
+  // A header's token (after `Bearer `, `Basic `) is a secret too: a Basic token encodes the key.
+  for (const [, value] of auth) registerSecret(value.slice(value.lastIndexOf(" ") + 1));
   const limit = options.rateLimit === undefined ? definition.rateLimit : options.rateLimit || undefined;
   if (limit && !(Number.isInteger(limit.requests) && limit.requests > 0 && limit.perMs > 0)) {
     throw validationError(vendor, [
@@ -228,8 +252,8 @@ export function createVendorClient<Paths extends {}>(
   return createClient<Paths>({
     baseUrl,
     fetch,
-    // The key comes last so the client's extra `headers` cannot replace it.
-    headers: { ...options.headers, [authName]: authValue },
+    // The auth headers come last so the client's extra `headers` cannot replace them.
+    headers: { ...options.headers, ...Object.fromEntries(auth) },
     // Path values are checked where openapi-fetch fills them in: no middleware on the hot path.
     pathSerializer(pathname, pathParams) {
       const issues = pathParamIssues(pathname, pathParams);

@@ -48,6 +48,21 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /**
+ * `X-RateLimit-Reset` in milliseconds, for a 429 without `Retry-After` (Datadog sends it): seconds
+ * until the window resets, or, when the number is an epoch in seconds, that instant. Undefined when
+ * absent, unreadable or past.
+ */
+export function rateLimitResetMs(header: string | null, now = Date.now()): number | undefined {
+  const text = header?.trim();
+  if (!text || !/^\d{1,12}$/.test(text)) return undefined;
+  const value = Number(text);
+  // Delta-seconds are small; an epoch in seconds is past 2001 (1e9).
+  if (value < 1e9) return value * 1000;
+  const ms = value * 1000 - now;
+  return ms > 0 ? ms : undefined;
+}
+
+/**
  * A typed error for a non-2xx response: status, kind, the vendor's code and message, an excerpt.
  * The vendor's code, message and field issues are read from the error shapes seen across vendors:
  * `{message, code}`, `{error: "..."}`, `{error: {code, message}}`, `{detail: "..."}` and FastAPI's
@@ -84,8 +99,11 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
   }
   const status = response.status;
   const kind = kindOf(status);
+  const { headers } = response;
   const retry =
-    status === 429 || status === 503 ? retryAfterMs(response.headers.get("retry-after")) : undefined;
+    status === 429 || status === 503
+      ? (retryAfterMs(headers.get("retry-after")) ?? rateLimitResetMs(headers.get("x-ratelimit-reset")))
+      : undefined;
   const said = message ? `: ${excerpt(message, 160)}` : bodyText === "" ? " with an empty body" : "";
   // Absent and undefined are alike to the constructor; the spreads that tell them apart for the type
   // would cost every bundle.

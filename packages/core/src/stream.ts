@@ -49,6 +49,13 @@ export interface PageContent {
   total?: number | undefined;
   /** Whether the vendor says more pages follow (Hardal `hasMore`); without it the total decides. */
   hasMore?: boolean | undefined;
+  /**
+   * The cursor of the next page, for vendors that page by cursor or keyset (Datadog's
+   * `meta.page.after`, PostHog's last row): the next request gets it, pages are read one at a time,
+   * and a cursor that does not advance fails the stream. Its presence means more pages follow,
+   * unless `hasMore` says otherwise; the last page says `hasMore: false`.
+   */
+  next?: unknown;
 }
 
 /** The limits and signal of one page request; vendor packages pass them on to their client call. */
@@ -66,8 +73,17 @@ export interface SessionSource {
   paged: boolean;
   /** The page size asked for, so that fetch-ahead can be planned from a total. */
   pageSize?: number | undefined;
-  /** Sends the request for page `page` (a call made with `parseAs: "stream"`). */
-  request(page: number, request: PageRequest): Promise<TextResult>;
+  /**
+   * Sends the request for page `page` (a call made with `parseAs: "stream"`); `cursor` is the
+   * `next` of the page before (undefined for page 1, and for vendors that page by number).
+   */
+  request(page: number, request: PageRequest, cursor?: unknown): Promise<TextResult>;
+  /**
+   * Checks a page's body within the request's attempt, before it counts as read: throw a retryable
+   * `SessionTrailError` (kind `timeout` or `server`) for a partial page the vendor should be asked
+   * again for (Datadog's `meta.status: "timeout"`); the retries apply, then the stream fails with it.
+   */
+  accept?(body: unknown, page: number): void;
   /**
    * Reads a page's body; throws `invalid_response` (see `invalidBody`) for a body that breaks the
    * vendor's spec, such as a missing or malformed paging field.
@@ -91,6 +107,8 @@ interface Checkpoint {
   previous: readonly SessionEvent[];
   /** Twin counts at the latest millisecond, so hashed ids stay unique across pages. */
   ids: EventIdScope;
+  /** The cursor the page before returned (`PageContent.next`), which this page is asked with. */
+  cursor?: unknown;
 }
 
 const freshCheckpoint = (): Checkpoint => ({
@@ -106,18 +124,22 @@ function fetchBody(
   page: number,
   options: EventStreamOptions,
   signal: AbortSignal | undefined,
+  cursor?: unknown,
 ): Promise<unknown> {
   const { vendor } = source;
   return withRetries(
     vendor,
-    (attemptSignal) =>
-      readJson(vendor, () =>
-        source.request(page, {
-          signal: attemptSignal,
-          timeoutMs: options.timeoutMs,
-          maxResponseBytes: options.maxResponseBytes,
-        }),
-      ),
+    async (attemptSignal) => {
+      const limits = {
+        signal: attemptSignal,
+        timeoutMs: options.timeoutMs,
+        maxResponseBytes: options.maxResponseBytes,
+      };
+      const body = await readJson(vendor, () => source.request(page, limits, cursor));
+      // Within the attempt, so a partial page is asked for again like a failed one.
+      source.accept?.(body, page);
+      return body;
+    },
     { retry: options.retry, signal },
   );
 }
@@ -205,8 +227,10 @@ export class EventStream implements AsyncIterable<SessionEvent> {
     const stop = new AbortController();
     const pageSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const inFlight = new Map<number, Promise<unknown>>();
-    const launch = (page: number) => {
-      const pending = fetchBody(source, page, options, pageSignal);
+    // By number, pages are fetched ahead; by cursor, each waits for the `next` of the one before.
+    let byCursor = this.#checkpoint.cursor !== undefined;
+    const launch = (page: number, cursor: unknown) => {
+      const pending = fetchBody(source, page, options, pageSignal, cursor);
       // Awaited in order below; until then a failure must not count as unhandled.
       pending.catch(() => {});
       inFlight.set(page, pending);
@@ -224,21 +248,31 @@ export class EventStream implements AsyncIterable<SessionEvent> {
         if (page > maxPages) {
           throw broken(page, `the vendor still says more pages follow after ${maxPages} (maxPages)`);
         }
-        while (next <= planned && inFlight.size < concurrency) launch(next++);
+        const { cursor } = this.#checkpoint;
+        while (next <= planned && inFlight.size < concurrency) launch(next++, cursor);
         const pending = inFlight.get(page) as Promise<unknown>;
         inFlight.delete(page);
         // withRetries already reports the caller's abort as kind `aborted`.
         const body = await pending;
         const checkpoint = this.#checkpoint;
         const ids = checkpoint.ids.clone();
-        const { events, count, total, hasMore } = source.read(body, { includeRaw, ids });
+        const { events, count, total, hasMore, next: cursorNext } = source.read(body, { includeRaw, ids });
         sortByTime(events);
         const received = checkpoint.received + count;
-        const more = source.paged && morePages(page, count, received, total, hasMore, broken);
+        const hasCursor = cursorNext !== undefined;
+        if (hasCursor) {
+          byCursor = true;
+          if (JSON.stringify(cursorNext) === JSON.stringify(checkpoint.cursor)) {
+            throw broken(page, "the cursor did not advance (the vendor would serve this page again)");
+          }
+        }
+        const more = source.paged && morePages(page, count, received, total, hasMore, hasCursor, broken);
         this.#checkAgainstPrevious(page, events, checkpoint, broken);
         if (more) {
           const left =
-            total === undefined || !source.pageSize ? 1 : Math.ceil((total - received) / source.pageSize);
+            byCursor || total === undefined || !source.pageSize
+              ? 1
+              : Math.ceil((total - received) / source.pageSize);
           planned = Math.max(planned, page + Math.max(1, left));
         }
         for (let i = offset; i < events.length; i++) {
@@ -255,6 +289,7 @@ export class EventStream implements AsyncIterable<SessionEvent> {
           lastTime: last ? last.timestamp : checkpoint.lastTime,
           previous: events.length > 0 ? events : checkpoint.previous,
           ids,
+          cursor: cursorNext,
         };
         this.#position = { page: page + 1, offset: 0 };
         if (!more) return;
@@ -309,6 +344,7 @@ function morePages(
   received: number,
   total: number | undefined,
   hasMore: boolean | undefined,
+  hasCursor: boolean,
   broken: (page: number, message: string) => SessionTrailError,
 ): boolean {
   if (!Number.isInteger(count) || count < 0) throw broken(page, `the event count ${count} is not a count`);
@@ -318,17 +354,18 @@ function morePages(
   if (hasMore !== undefined && typeof hasMore !== "boolean") {
     throw broken(page, `hasMore ${JSON.stringify(hasMore)} is not a boolean`);
   }
-  if (hasMore === undefined && total === undefined) {
+  if (hasMore === undefined && total === undefined && !hasCursor) {
     throw broken(page, "the vendor said neither how many events there are nor whether more follow");
   }
   if (total !== undefined && received > total) {
     throw broken(page, `${received} events received, more than the session's total of ${total}`);
   }
-  const more = hasMore ?? received < (total as number);
+  const more = hasMore ?? (hasCursor || received < (total as number));
   if (!more && total !== undefined && received < total) {
     throw broken(page, `the pages ended after ${received} of the session's ${total} events`);
   }
-  if (more && count === 0) {
+  // By cursor, progress is the cursor moving on (checked by the stream), not the events.
+  if (more && count === 0 && !hasCursor) {
     throw broken(
       page,
       `an empty page, though more should follow (${received}${total === undefined ? "" : ` of ${total}`} events so far)`,
@@ -392,6 +429,8 @@ export function streamSession(source: SessionSource, options: EventStreamOptions
 export interface PageOptions
   extends Omit<EventStreamOptions, "startAt" | "maxEvents" | "maxPages" | "concurrency"> {
   page?: number;
+  /** For vendors that page by cursor: the `next` a page's read returned (page 1 needs none). */
+  cursor?: unknown;
 }
 
 /**
@@ -405,7 +444,7 @@ export async function readPage(source: SessionSource, options: PageOptions = {})
   if (!source.paged && page !== 1)
     issues.push({ path: "page", message: "must be 1: this vendor answers in one response" });
   if (issues.length > 0) throw validationError(source.vendor, issues);
-  return fetchBody(source, page, options, options.signal);
+  return fetchBody(source, page, options, options.signal, options.cursor);
 }
 
 /** What `sessionReads` adds to a vendor client: the session as a stream, and one untouched page. */

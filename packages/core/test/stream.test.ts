@@ -257,3 +257,97 @@ describe("readPage", () => {
     await expect(readPage(source, { page: 0 })).rejects.toThrow(/page: must be an integer/);
   });
 });
+
+describe("streamSession: pages by cursor", () => {
+  /** A source whose pages follow cursors: `pages[cursor ?? "start"]`; it records the cursors asked with. */
+  function byCursor(
+    pages: Record<string, ScriptedPage & { next?: string }>,
+    accept?: SessionSource["accept"],
+  ) {
+    const asked: unknown[] = [];
+    const source: SessionSource = {
+      vendor: "test",
+      paged: true,
+      pageSize: 3,
+      request: async (_page, _request, cursor) => {
+        asked.push(cursor);
+        const body = JSON.stringify(pages[(cursor as string | undefined) ?? "start"]);
+        return {
+          data: body,
+          response: new Response(body, { headers: { "content-type": "application/json" } }),
+        };
+      },
+      ...(accept ? { accept } : {}),
+      read(body, options): PageContent {
+        const page = body as ScriptedPage & { next?: string };
+        return {
+          events: normalizeEvents("test", page.items, options, mapping),
+          count: page.items.length,
+          hasMore: page.hasMore as boolean | undefined,
+          next: page.next,
+        };
+      },
+    };
+    return { source, asked };
+  }
+
+  it("asks each page with the cursor of the one before, one at a time, past short and empty pages", async () => {
+    const { source, asked } = byCursor({
+      start: { items: items(0, 3), next: "a" },
+      a: { items: items(3, 4), next: "b" },
+      b: { items: [], next: "c" },
+      c: { items: items(4, 6), hasMore: false },
+    });
+    const events = await streamSession(source, { concurrency: 4 }).toArray();
+    expect(names(events)).toEqual(["e0", "e1", "e2", "e3", "e4", "e5"]);
+    expect(asked).toEqual([undefined, "a", "b", "c"]);
+  });
+
+  it("fails when the cursor does not advance", async () => {
+    const { source } = byCursor({
+      start: { items: items(0, 3), next: "a" },
+      a: { items: items(3, 6), next: "a" },
+    });
+    expect((await failure(streamSession(source).toArray())).message).toMatch(
+      /page 2: the cursor did not advance/,
+    );
+  });
+
+  it("asks again for a page the source does not accept, then goes on", async () => {
+    let partial = 2;
+    const { source, asked } = byCursor({ start: { items: items(0, 3), hasMore: false } }, () => {
+      if (partial-- > 0)
+        throw new SessionTrailError({ kind: "timeout", vendor: "test", message: "partial page" });
+    });
+    const events = await streamSession(source, { retry: { baseDelayMs: 1, maxDelayMs: 2 } }).toArray();
+    expect(events).toHaveLength(3);
+    expect(asked).toHaveLength(3);
+  });
+
+  it("fails with the source's error when a page stays partial past the retries", async () => {
+    const { source, asked } = byCursor({ start: { items: items(0, 3), hasMore: false } }, () => {
+      throw new SessionTrailError({ kind: "timeout", vendor: "test", message: "partial page" });
+    });
+    const error = await failure(
+      streamSession(source, { retry: { maxAttempts: 3, baseDelayMs: 1 } }).toArray(),
+    );
+    expect(error).toMatchObject({ kind: "timeout", message: "test: partial page" });
+    expect(asked).toHaveLength(3);
+  });
+
+  it("resumes with the cursor of the page it stopped on", async () => {
+    const { source, asked } = byCursor({
+      start: { items: items(0, 3), next: "a" },
+      a: { items: items(3, 5), hasMore: false },
+    });
+    const stream = streamSession(source);
+    const got: SessionEvent[] = [];
+    for await (const event of stream) {
+      got.push(event);
+      if (got.length === 4) break;
+    }
+    const rest = await stream.resume().toArray();
+    expect(names([...got, ...rest])).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    expect(asked).toEqual([undefined, "a", "a"]);
+  });
+});

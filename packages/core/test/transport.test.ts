@@ -255,3 +255,53 @@ describe("Retry-After and 408", () => {
     expect(isRetryable(error)).toBe(true);
   });
 });
+
+describe("vendors with two secrets", () => {
+  interface TwoKeys extends VendorClientOptions {
+    applicationKey?: string;
+  }
+  const APP_KEY = "app_key_8c7b6a5f4e3d2c1b";
+  const twoKeys = (options: Partial<TwoKeys>) =>
+    createVendorClient<TestPaths, TwoKeys>(
+      {
+        vendor: "test",
+        baseUrl: "https://api.test.example",
+        authHeaders: (o) => [
+          ["DD-API-KEY", o.apiKey],
+          ["DD-APPLICATION-KEY", o.applicationKey as string],
+          ["Authorization", `Basic ${btoa(`${o.apiKey}:${o.applicationKey}`)}`],
+        ],
+        secrets: ["applicationKey"],
+      },
+      { apiKey: KEY, rateLimit: false, ...options } as TwoKeys,
+    );
+
+  it("requires each secret and refuses control characters in it", () => {
+    expect(() => twoKeys({})).toThrow(/applicationKey: is required/);
+    expect(() => twoKeys({ applicationKey: "app\nkey_123456" })).toThrow(/applicationKey: must not contain/);
+  });
+
+  it("sends every auth header and masks every secret and token in errors", async () => {
+    let seen: Headers | undefined;
+    const echo = async (request: Request) => {
+      seen = request.headers;
+      const all = [...request.headers.values()].join(" ");
+      return new Response(JSON.stringify({ message: `rejected ${all}` }), {
+        status: 403,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    const c = twoKeys({ applicationKey: APP_KEY, fetch: echo });
+    const { response, error } = await get(c);
+    const typed = errorFromResponse("test", response, JSON.stringify(error));
+    expect(seen?.get("dd-application-key")).toBe(APP_KEY);
+    const text = printed(typed);
+    for (const secret of [KEY, APP_KEY, btoa(`${KEY}:${APP_KEY}`)]) expect(text).not.toContain(secret);
+  });
+
+  it("waits out X-RateLimit-Reset on a 429 without Retry-After", () => {
+    const headers = { "x-ratelimit-reset": "7" };
+    const error = errorFromResponse("test", new Response("{}", { status: 429, headers }), "{}");
+    expect(error).toMatchObject({ kind: "rate_limited", retryAfterMs: 7_000 });
+  });
+});

@@ -4,6 +4,7 @@ import { actionHubVendor } from "@sessiontrail/actionhub";
 import { fullStoryVendor } from "@sessiontrail/fullstory";
 import { hardalVendor } from "@sessiontrail/hardal";
 import { openReplayVendor } from "@sessiontrail/openreplay";
+import { postHogVendor } from "@sessiontrail/posthog";
 import { roundtableVendor } from "@sessiontrail/roundtable";
 
 /** In the documented order (redocly.yaml's); a test holds it to redocly.yaml's apis. */
@@ -13,4 +14,5 @@ export const vendorDescriptors = [
   fullStoryVendor,
   actionHubVendor,
   hardalVendor,
+  postHogVendor,
 ] as const;

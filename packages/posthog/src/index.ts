@@ -1,0 +1,21 @@
+// What users of this one package need from core, so they never import a transitive dependency.
+export {
+  type EventStream,
+  type EventStreamOptions,
+  type NormalizeOptions,
+  type NormalizeWarning,
+  type PageOptions,
+  type SessionEvent,
+  SessionTrailError,
+  type SessionTrailErrorKind,
+} from "@sessiontrail/core";
+export {
+  createPostHogClient,
+  type PostHogClient,
+  type PostHogClientOptions,
+  type PostHogEventsBody,
+  postHogServers,
+} from "./client.ts";
+export { type PostHogEventsQuery, postHogVendor } from "./descriptor.ts";
+export type { components, operations, paths } from "./generated/schema.js";
+export { normalizePostHogEvents, type PostHogNormalizeOptions } from "./normalize.ts";

@@ -1,6 +1,7 @@
 // The vendor packages this CLI ships with, one line each: every vendor list of the CLI, its flags,
 // help, mock lines and timeline colours, and the contract tests, derive from this array.
 import { actionHubVendor } from "@sessiontrail/actionhub";
+import { datadogVendor } from "@sessiontrail/datadog";
 import { fullStoryVendor } from "@sessiontrail/fullstory";
 import { hardalVendor } from "@sessiontrail/hardal";
 import { openReplayVendor } from "@sessiontrail/openreplay";
@@ -15,4 +16,5 @@ export const vendorDescriptors = [
   actionHubVendor,
   hardalVendor,
   postHogVendor,
+  datadogVendor,
 ] as const;

@@ -1,6 +1,7 @@
 // The vendor packages this CLI ships with, one line each: every vendor list of the CLI, its flags,
 // help, mock lines and timeline colours, and the contract tests, derive from this array.
 import { actionHubVendor } from "@sessiontrail/actionhub";
+import { amplitudeVendor } from "@sessiontrail/amplitude";
 import { datadogVendor } from "@sessiontrail/datadog";
 import { fullStoryVendor } from "@sessiontrail/fullstory";
 import { hardalVendor } from "@sessiontrail/hardal";
@@ -16,5 +17,6 @@ export const vendorDescriptors = [
   actionHubVendor,
   hardalVendor,
   postHogVendor,
+  amplitudeVendor,
   datadogVendor,
 ] as const;

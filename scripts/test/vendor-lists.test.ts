@@ -53,12 +53,10 @@ describe("vendor lists hold every api of redocly.yaml", () => {
     }
   });
 
-  it.each([
-    ["packages/cli", "dependencies"],
-    ["contract-tests", "devDependencies"],
-    ["bench", "dependencies"],
-  ])("%s/package.json lists every vendor package", (folder) => {
-    const listed = dependencies(folder);
-    for (const vendor of apis) expect(listed, `${folder}/package.json`).toContain(`@sessiontrail/${vendor}`);
+  // The CLI imports every vendor package (its registry); the contract tests and benches reach them
+  // through the CLI, and list only the packages they import by name.
+  it("packages/cli/package.json lists every vendor package", () => {
+    const listed = dependencies("packages/cli");
+    for (const vendor of apis) expect(listed, "packages/cli/package.json").toContain(`@sessiontrail/${vendor}`);
   });
 });

@@ -1,73 +1,229 @@
 import {
   createVendorClient,
+  type EventStreamOptions,
   type FieldIssue,
   idIssues,
+  invalidBody,
+  isoTime,
+  pageSizeIssues,
   type SessionReads,
   type SessionSource,
   type SuccessBody,
   sessionReads,
-  singleResponseSource,
   type VendorClientOptions,
+  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
-import type { operations, paths } from "./generated/schema.js";
-import { normalizePostHogEvents } from "./normalize.ts";
-import { todo } from "./todo.ts";
-
-/** PostHog's documented base URLs (the spec's `servers`). */
-export const postHogServers = {
-  production: "https://us.posthog.com",
-  // TODO(new-vendor): name this server as the vendor does (eu1, selfHosted).
-  server2: "https://eu.posthog.com",
-  // TODO(new-vendor): a server with variables is a function of them, as openReplayServers.selfHosted.
-  server3: "https://{domain}",
-} as const;
-
-// TODO(new-vendor): an interface extending VendorClientOptions with what every call needs (OpenReplay's
-// `projectKey`, packages/openreplay/src/client.ts), or this alias when the key is all.
-export type PostHogClientOptions = VendorClientOptions;
-
-// TODO(new-vendor): what events() takes: the id (`sessionId`, or `userId` for a vendor that logs per
-// user), and `since`/`until` or `pageSize` if the vendor searches a window or pages.
-export interface PostHogEventsQuery {
-  /** Where a user finds it: the vendor's own words for this id. */
-  sessionId: string;
-}
-
-/** The session's events, as PostHog sends them. */
-export type PostHogEventsBody = SuccessBody<operations["query_create"]>;
-
-/** The typed client, with `events()` and `page()`. */
-export type PostHogClient = Client<paths> & SessionReads<PostHogEventsQuery, PostHogEventsBody>;
+import type { components, operations, paths } from "./generated/schema.js";
+import { isUuid, normalizePostHogEvents, rowsOf } from "./normalize.ts";
 
 const VENDOR = "posthog";
 
-/** A typed client for PostHog's session-events API. */
+/** PostHog's documented base URLs (the spec's `servers`). A key works only in its own region. */
+export const postHogServers = {
+  /** US Cloud (`us.i.posthog.com` is ingestion only: never read there). */
+  us: "https://us.posthog.com",
+  /** EU Cloud, a separate deployment. */
+  eu: "https://eu.posthog.com",
+  /** A self-hosted instance, by its domain. */
+  selfHosted: (domain: string) => `https://${domain}`,
+} as const;
+
+export interface PostHogClientOptions extends VendorClientOptions {
+  /**
+   * The default numeric project id for `events()`: Project settings, or `GET /api/projects/`. Not the
+   * `phc_` project token.
+   */
+  projectId?: string;
+}
+
+export interface PostHogEventsQuery {
+  /** The session's `$session_id` (posthog-js: a UUIDv7; Replay's session id is the same value). */
+  sessionId: string;
+  /** Falls back to the client's `projectId`. */
+  projectId?: string;
+  /**
+   * Epoch milliseconds; events at or after it. Default: for a UUIDv7 session id, one hour before
+   * the instant in the id (posthog-js's session start); otherwise no lower bound.
+   */
+  since?: number;
+  /**
+   * Epoch milliseconds; events before it. Default: for a UUIDv7 session id, 25 hours after its
+   * instant (posthog-js ends a session after 24 hours); otherwise a day from now.
+   */
+  until?: number;
+}
+
+/** One page of a session's rows, as PostHog sends it. */
+export type PostHogQueryPage = SuccessBody<operations["query_create"]>;
+
+/** The request body of one page (a `QueryRequest` with a `HogQLQuery`). */
+export type PostHogQueryRequest = components["schemas"]["QueryRequest"];
+
+/**
+ * The typed client, with `events()` (pages of `pageSize` rows, default 1000, by keyset on
+ * `(timestamp, uuid)`) and `page()`.
+ */
+export type PostHogClient = Client<paths> & SessionReads<PostHogEventsQuery, PostHogQueryPage>;
+
+/** The defaults and limits of reading a session, written once. */
+export const postHogPaging = {
+  pageSize: 1000,
+  /** Well under PostHog's silent cap, so a full page is always a page that asked for fewer. */
+  maxPageSize: 10_000,
+  /** PostHog clamps any LIMIT to this without saying so (posthog/hogql/constants.py). */
+  serverRowCap: 50_000,
+  /** Default window around a UUIDv7 session id's instant. */
+  beforeSessionStartMs: 3_600_000,
+  afterSessionStartMs: 25 * 3_600_000,
+} as const;
+
+const SELECT =
+  "SELECT uuid, event, timestamp, distinct_id, person_id, properties, elements_chain FROM events " +
+  "WHERE $session_id = {session_id} AND timestamp >= toDateTime({since}, 6, 'UTC') " +
+  "AND timestamp < toDateTime({until}, 6, 'UTC')";
+// Keyset on (timestamp, uuid), compared by ClickHouse in the order its ORDER BY uses: a page boundary
+// inside a run of equal timestamps loses nothing (PostHog's `timestamp > t` example would).
+const AFTER =
+  " AND (timestamp > toDateTime({after_timestamp}, 6, 'UTC') OR " +
+  "(timestamp = toDateTime({after_timestamp}, 6, 'UTC') AND uuid > toUUID({after_uuid})))";
+const ORDER = " ORDER BY timestamp ASC, uuid ASC LIMIT ";
+
+/**
+ * The HogQL text of a page. It depends only on whether a cursor is given and on the page size (a
+ * checked integer): every value that comes from a caller or from PostHog goes through `values`.
+ */
+export function sessionQueryText(pageSize: number, afterCursor: boolean): string {
+  return `${SELECT}${afterCursor ? AFTER : ""}${ORDER}${pageSize}`;
+}
+
+/** Where the next page starts: the last row's timestamp (as PostHog rendered it) and uuid. */
+export interface PostHogCursor {
+  timestamp: string;
+  uuid: string;
+}
+
+const UUID_V7 = /^([0-9a-f]{8})-([0-9a-f]{4})-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The instant a UUIDv7 session id was made (posthog-js's session start), or undefined. */
+export function sessionIdInstant(sessionId: string): number | undefined {
+  const match = UUID_V7.exec(sessionId);
+  return match ? Number.parseInt(`${match[1]}${match[2]}`, 16) : undefined;
+}
+
+const MIN_MS = 0;
+const MAX_MS = 253_402_300_799_999;
+
+function windowIssues(name: "since" | "until", value: unknown): FieldIssue[] {
+  if (value === undefined) return [];
+  return Number.isInteger(value) && (value as number) >= MIN_MS && (value as number) <= MAX_MS
+    ? []
+    : [{ path: name, message: "must be epoch milliseconds (an integer from 0)" }];
+}
+
+/** The request body of one page: the constant text, and the caller's values bound to its placeholders. */
+export function sessionQueryBody(
+  values: { session_id: string; since: string; until: string },
+  pageSize: number,
+  cursor?: PostHogCursor,
+): PostHogQueryRequest {
+  return {
+    query: {
+      kind: "HogQLQuery",
+      query: sessionQueryText(pageSize, cursor !== undefined),
+      values: cursor ? { ...values, after_timestamp: cursor.timestamp, after_uuid: cursor.uuid } : values,
+      // DateTimes in UTC, not the project's zone (the query API's default).
+      modifiers: { convertToProjectTimezone: false },
+    },
+    // Results are cached; an open session's newest events would be missing from a cached answer.
+    refresh: "force_blocking",
+    name: "sessiontrail session events",
+  };
+}
+
+/** The cursor after a full page: its last row's timestamp and uuid, checked before they are sent back. */
+function cursorOf(body: unknown): PostHogCursor {
+  const { rows, index } = rowsOf(body);
+  const last = rows[rows.length - 1];
+  const timestamp = Array.isArray(last) ? last[index.get("timestamp") as number] : undefined;
+  const uuid = Array.isArray(last) ? last[index.get("uuid") as number] : undefined;
+  if (typeof timestamp !== "string" || timestamp === "" || !isUuid(uuid)) {
+    throw invalidBody(VENDOR, "the last row of a full page has no timestamp and uuid to go on from", body);
+  }
+  return { timestamp, uuid };
+}
+
+/** A typed client for PostHog's query API; the personal API key goes out as a Bearer token. */
 export function createPostHogClient(options: PostHogClientOptions): PostHogClient {
+  // A project token is public and for ingestion; PostHog answers 401 to it here, after a round trip.
+  if (typeof options?.apiKey === "string" && options.apiKey.startsWith("phc_")) {
+    throw validationError(VENDOR, [
+      {
+        path: "apiKey",
+        message: "is a project token (phc_), which only sends events; reads need a personal API key (phx_)",
+      },
+    ]);
+  }
   const client = createVendorClient<paths>(
     {
       vendor: VENDOR,
-      baseUrl: postHogServers.production,
-      // TODO(new-vendor): the header that carries the key, exactly as the spec's securitySchemes say,
-      // e.g. (apiKey) => ["Authorization", `Bearer ${apiKey}`] or (apiKey) => ["actionhub-key", apiKey].
-      authHeader: () => todo("src/client.ts: authHeader, the header that carries the key"),
+      baseUrl: postHogServers.us,
+      authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
+      // "240 requests per minute" per project (posthog.com/docs/api/queries, Rate limits).
+      rateLimit: { requests: 240, perMs: 60_000 },
     },
     options,
   );
-  const source = (query: PostHogEventsQuery): SessionSource | FieldIssue[] => {
-    const issues = idIssues("sessionId", query?.sessionId);
+  const source = (query: PostHogEventsQuery, stream: EventStreamOptions): SessionSource | FieldIssue[] => {
+    const sessionId = query?.sessionId;
+    const projectId = query?.projectId ?? options.projectId;
+    const pageSize = stream.pageSize ?? postHogPaging.pageSize;
+    const issues = [
+      ...idIssues("sessionId", sessionId),
+      ...pageSizeIssues(pageSize, postHogPaging.maxPageSize),
+      ...windowIssues("since", query?.since),
+      ...windowIssues("until", query?.until),
+    ];
+    if (typeof projectId !== "string" || !/^[0-9]+$/.test(projectId)) {
+      issues.push({
+        path: "projectId",
+        message:
+          "is required (in the query or the client options): the numeric project id, not the phc_ token",
+      });
+    }
     if (issues.length > 0) return issues;
-    // TODO(new-vendor): a vendor that pages reads through a paged source (packages/hardal/src/client.ts).
-    return singleResponseSource(
-      VENDOR,
-      // TODO(new-vendor): the typed call of the spec's events operation with the query's id, e.g.
-      //   (request) => client.GET("/v1/sessions/{sessionId}/events", {
-      //     params: { path: { sessionId: query.sessionId } }, parseAs: "stream", ...request })
-      // The spec's operations:
-      //   POST /api/projects/{project_id}/query/ (query_create)
-      (_request) => todo("src/client.ts: the typed call of the spec's events operation"),
-      normalizePostHogEvents,
-    );
+    const start = sessionIdInstant(sessionId);
+    const since = query.since ?? (start === undefined ? MIN_MS : start - postHogPaging.beforeSessionStartMs);
+    // Fixed once per read, so every page asks for the same window.
+    const until =
+      query.until ??
+      (start === undefined ? Date.now() + 86_400_000 : start + postHogPaging.afterSessionStartMs);
+    if (until <= since) return [{ path: "until", message: "must be after since" }];
+    const values = { session_id: sessionId, since: isoTime(Math.max(since, MIN_MS)), until: isoTime(until) };
+    const path = { project_id: projectId as string };
+    return {
+      vendor: VENDOR,
+      paged: true,
+      pageSize,
+      request: (_page, request, cursor) =>
+        client.POST("/api/projects/{project_id}/query/", {
+          params: { path },
+          body: sessionQueryBody(values, pageSize, cursor as PostHogCursor | undefined),
+          parseAs: "stream",
+          ...request,
+        }),
+      read(body, normalize) {
+        const events = normalizePostHogEvents(body, { ...normalize, sessionId });
+        const page = body as { results: unknown[]; hasMore?: unknown };
+        const count = page.results.length;
+        // With a LIMIT PostHog leaves hasMore null: a full page (or one at the silent cap) may have
+        // more behind it, and is followed by the page after its last row.
+        const full = count >= pageSize || count >= postHogPaging.serverRowCap || page.hasMore === true;
+        return full
+          ? { events, count, hasMore: true, next: cursorOf(body) }
+          : { events, count, hasMore: false };
+      },
+    };
   };
-  return Object.assign(client, sessionReads<PostHogEventsQuery, PostHogEventsBody>(VENDOR, source));
+  return Object.assign(client, sessionReads<PostHogEventsQuery, PostHogQueryPage>(VENDOR, source));
 }

@@ -5,10 +5,14 @@ import {
   type PostHogClient,
   type PostHogClientOptions,
   type PostHogEventsQuery,
+  postHogPaging,
 } from "./client.ts";
 import { normalizePostHogEvents } from "./normalize.ts";
 
-/** PostHog's descriptor. TODO(new-vendor): one line on what sets this vendor apart (see the others). */
+/**
+ * PostHog's descriptor: a numeric project id, a HogQL query over a time window (by default the
+ * UUIDv7 session id's day), pages by keyset on (timestamp, uuid).
+ */
 export const postHogVendor: VendorDescriptor<
   PostHogClient,
   PostHogClientOptions,
@@ -18,18 +22,33 @@ export const postHogVendor: VendorDescriptor<
   name: "posthog",
   label: "PostHog",
   create: createPostHogClient,
-  normalize: (body, _query, options) => normalizePostHogEvents(body, options),
-  // TODO(new-vendor): the settings beyond the key and base URL (flag, env, value, description), as
-  // packages/openreplay/src/descriptor.ts's projectKey; none is [].
-  settings: [],
-  // TODO(new-vendor): the id's field and how a user finds it; `window`, `pages` or `timeZone` if the
-  // vendor searches a window, pages, or renders times in a zone (VendorQueryShape in core).
-  query: { idField: "sessionId", idLabel: "session id" },
-  toQuery: ({ id }) => ({ sessionId: id }),
-  // TODO(new-vendor): the id (and settings) the spec's named examples use: the Prism mock answers to them.
-  mock: { id: "" },
-  // TODO(new-vendor): the colour of PostHog's lane in the HTML timeline, unlike every other vendor's.
-  timeline: { colour: "#64748b" },
+  normalize: (body, query, options) =>
+    normalizePostHogEvents(body, { ...options, sessionId: query.sessionId }),
+  settings: [
+    {
+      in: "client",
+      key: "projectId",
+      flag: "--project-id",
+      env: "PROJECT_ID",
+      value: "id",
+      description: "project id",
+      required: true,
+      hint: "the numeric id from Project settings, not the phc_ token",
+    },
+  ],
+  query: {
+    idField: "sessionId",
+    idLabel: "session id ($session_id)",
+    window: { rule: "since < until (default: 1 h before to 25 h after a UUIDv7 session id's instant)" },
+    pages: { min: 1, max: postHogPaging.maxPageSize, default: postHogPaging.pageSize },
+  },
+  toQuery: ({ id, since, until }) => ({
+    sessionId: id,
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+  }),
+  mock: { id: "0179fc92-0aa0-7c3e-9d1a-5b2f4e6a8c10", settings: { projectId: "12345" } },
+  timeline: { colour: "#f54e00" },
 };
 
 /** The `events()` query of the client, named here so that code holding the descriptor can name it too. */

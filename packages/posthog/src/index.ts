@@ -13,9 +13,15 @@ export {
   createPostHogClient,
   type PostHogClient,
   type PostHogClientOptions,
-  type PostHogEventsBody,
+  type PostHogCursor,
+  type PostHogQueryPage,
+  type PostHogQueryRequest,
+  postHogPaging,
   postHogServers,
+  sessionIdInstant,
+  sessionQueryText,
 } from "./client.ts";
 export { type PostHogEventsQuery, postHogVendor } from "./descriptor.ts";
+export { chainSelector, type PostHogElement, parseElementsChain } from "./elements-chain.ts";
 export type { components, operations, paths } from "./generated/schema.js";
-export { normalizePostHogEvents, type PostHogNormalizeOptions } from "./normalize.ts";
+export { normalizePostHogEvents, type PostHogEventRow, type PostHogNormalizeOptions } from "./normalize.ts";

@@ -5,10 +5,15 @@ import {
   type DatadogClient,
   type DatadogClientOptions,
   type DatadogEventsQuery,
+  datadogDefaults,
+  datadogSites,
 } from "./client.ts";
 import { normalizeDatadogEvents } from "./normalize.ts";
 
-/** Datadog's descriptor. TODO(new-vendor): one line on what sets this vendor apart (see the others). */
+/**
+ * Datadog's descriptor: two keys (API and application), a site, a searched window (the last 30 days
+ * without one), pages of up to 1000 events read by cursor.
+ */
 export const datadogVendor: VendorDescriptor<
   DatadogClient,
   DatadogClientOptions,
@@ -19,17 +24,41 @@ export const datadogVendor: VendorDescriptor<
   label: "Datadog",
   create: createDatadogClient,
   normalize: (body, _query, options) => normalizeDatadogEvents(body, options),
-  // TODO(new-vendor): the settings beyond the key and base URL (flag, env, value, description), as
-  // packages/openreplay/src/descriptor.ts's projectKey; none is [].
-  settings: [],
-  // TODO(new-vendor): the id's field and how a user finds it; `window`, `pages` or `timeZone` if the
-  // vendor searches a window, pages, or renders times in a zone (VendorQueryShape in core).
-  query: { idField: "sessionId", idLabel: "session id" },
-  toQuery: ({ id }) => ({ sessionId: id }),
-  // TODO(new-vendor): the id (and settings) the spec's named examples use: the Prism mock answers to them.
-  mock: { id: "" },
-  // TODO(new-vendor): the colour of Datadog's lane in the HTML timeline, unlike every other vendor's.
-  timeline: { colour: "#64748b" },
+  settings: [
+    {
+      in: "client",
+      key: "applicationKey",
+      flag: "--application-key",
+      env: "APPLICATION_KEY",
+      value: "key",
+      description: "application key (DD-APPLICATION-KEY, with rum_apps_read)",
+      secret: true,
+      required: true,
+    },
+    {
+      in: "client",
+      key: "site",
+      flag: "--site",
+      env: "SITE",
+      value: "site",
+      description: "site (default datadoghq.com)",
+      hint: `one of ${Object.keys(datadogSites).join(", ")}`,
+    },
+  ],
+  query: {
+    idField: "sessionId",
+    idLabel: "RUM session id (session.id, a UUID)",
+    window: { rule: "until > since; without since, the 30 days before until (Datadog's retention)" },
+    pages: { min: 1, max: datadogDefaults.pageSize, default: datadogDefaults.pageSize },
+  },
+  toQuery: ({ id, since, until }) => ({
+    sessionId: id,
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+  }),
+  // The session of the spec's wholeSession example (Datadog's GO-2022 recording).
+  mock: { id: "eabb14f7-9c85-4ef4-a456-674988dd69b1", settings: { applicationKey: "mock-application-key" } },
+  timeline: { colour: "#632ca6" },
 };
 
 /** The `events()` query of the client, named here so that code holding the descriptor can name it too. */

@@ -14,7 +14,10 @@ export {
   type DatadogClient,
   type DatadogClientOptions,
   type DatadogEventsBody,
-  datadogServers,
+  type DatadogSite,
+  datadogDefaults,
+  datadogSites,
+  sessionQuery,
 } from "./client.ts";
 export { type DatadogEventsQuery, datadogVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -13,8 +13,21 @@ describe("datadog descriptor", () => {
     }
   });
 
-  it("turns the CLI's id into the events() query the client takes", () => {
-    const query = datadogVendor.toQuery({ id: "an-id", settings: {} });
-    expect(query).toHaveProperty(datadogVendor.query.idField, "an-id");
+  it("turns the CLI's id and window into the events() query the client takes", () => {
+    expect(datadogVendor.toQuery({ id: "an-id", settings: {} })).toEqual({ sessionId: "an-id" });
+    expect(datadogVendor.toQuery({ id: "an-id", settings: {}, since: 1, until: 2 })).toEqual({
+      sessionId: "an-id",
+      since: 1,
+      until: 2,
+    });
+  });
+
+  it("gives the CLI --application-key (a required secret) and --site, with their variables", () => {
+    expect(
+      datadogVendor.settings.map(({ flag, env, secret, required }) => ({ flag, env, secret, required })),
+    ).toEqual([
+      { flag: "--application-key", env: "APPLICATION_KEY", secret: true, required: true },
+      { flag: "--site", env: "SITE", secret: undefined, required: undefined },
+    ]);
   });
 });

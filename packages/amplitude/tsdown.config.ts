@@ -1,0 +1,3 @@
+import { base } from "../../tsdown.config.ts";
+
+export default base;

@@ -64,8 +64,7 @@ export function columnIndex(body: Record<string, unknown>): Map<string, number> 
     throw invalidBody(vendor, "columns is not an array of column names", body);
   }
   // A name given twice is read from its last column, as `rowObject` keeps it.
-  const index = new Map<string, number>();
-  columns.forEach((name, i) => index.set(name, i));
+  const index = new Map(columns.map((name: string, i) => [name, i] as const));
   const missing = requiredColumns.filter((name) => !index.has(name));
   if (missing.length > 0) throw invalidBody(vendor, `columns lack ${missing.join(", ")}`, body);
   return index;

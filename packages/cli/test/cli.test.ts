@@ -278,7 +278,7 @@ describe("errors", () => {
     expect(stdout).toBe("");
     expect(lines(stderr)).toEqual([
       'sessiontrail: unknown vendor "mixpanel"',
-      "hint: choose one of: roundtable, openreplay, fullstory, actionhub, hardal",
+      `hint: choose one of: ${vendorNames.join(", ")}`,
     ]);
   });
 

@@ -10,7 +10,9 @@
 // The budget is a ceiling against growth, not the goal: the largest measured bundle plus ~0.3 kB. The
 // goal is 5 kB (issue 6, and the bench table's bundle row measures against it); it is missed:
 // openapi-fetch alone is 2.6 kB, and core's retries, rate limits, streams, typed errors and the
-// normalizer loop add ~5 kB more. Largest today: Hardal's whole package, 14.1 kB (was 10.99 kB): the
+// normalizer loop add ~5 kB more. Largest today: PostHog's whole package, 16.06 kB (its HogQL query
+// text and the elements_chain parser, ~1.9 kB over Hardal); the other seven are 12.5-15.3 kB.
+// Before the three new vendors the largest was Hardal's whole package, 14.1 kB (was 10.99 kB): the
 // stream's page checks, the transport that times and caps every request (raw calls included) and
 // errors that mask secrets by construction add ~2.2 kB per bundle, per-call normalizer state and
 // EventIdScope ~0.7 kB, the vendor descriptor ~0.15 kB to a whole-package import (see
@@ -19,7 +21,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-const budget = "14.4 kB";
+const budget = "16.4 kB";
 
 const vendors = Object.keys(parse(readFileSync(new URL("redocly.yaml", import.meta.url), "utf8")).apis);
 

@@ -57,6 +57,7 @@ describe("vendor lists hold every api of redocly.yaml", () => {
   // through the CLI, and list only the packages they import by name.
   it("packages/cli/package.json lists every vendor package", () => {
     const listed = dependencies("packages/cli");
-    for (const vendor of apis) expect(listed, "packages/cli/package.json").toContain(`@sessiontrail/${vendor}`);
+    for (const vendor of apis)
+      expect(listed, "packages/cli/package.json").toContain(`@sessiontrail/${vendor}`);
   });
 });

@@ -20,7 +20,9 @@ export interface TextResult {
 function kindOf(status: number): SessionTrailErrorKind {
   if (status === 400 || status === 413 || status === 422) return "validation";
   if (status === 401) return "auth";
-  if (status === 403) return "forbidden";
+  // 402: the account's plan or quota refuses the call (PostHog's quota_limit_exceeded): like a 403,
+  // nothing to retry until someone changes the account.
+  if (status === 402 || status === 403) return "forbidden";
   if (status === 404) return "not_found";
   // 408: the server gave up waiting for the request; a timeout like ours, retried like one.
   if (status === 408) return "timeout";

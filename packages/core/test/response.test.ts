@@ -31,6 +31,12 @@ describe("errorFromResponse", () => {
       { kind: "forbidden", code: "FORBIDDEN", vendorMessage: "no rights" },
     ],
     ["{detail: string}", 500, { detail: "boom" }, { kind: "server", vendorMessage: "boom" }],
+    [
+      "a 402 of a quota (PostHog)",
+      402,
+      { type: "quota_limited", code: "quota_limit_exceeded", detail: "Quota exceeded" },
+      { kind: "forbidden", code: "quota_limit_exceeded" },
+    ],
     ["429 with Retry-After", 429, {}, { kind: "rate_limited", retryAfterMs: 7_000 }],
   ];
   for (const [shape, status, body, expected] of cases) {

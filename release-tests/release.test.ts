@@ -344,6 +344,61 @@ describe("release to a local Verdaccio", () => {
     }
   });
 
+  test("installing @sessiontrail/datadog alone (a vendor with two secrets and cursor pages) brings only it and core", async () => {
+    const url = registry?.url as string;
+    assertLoopback(url);
+    const mocks = await timed("start Prism (datadog)", () =>
+      startMocks({ datadog: join(clone, "specs", "datadog", "openapi.yaml") }),
+    );
+    try {
+      const dir = join(work, "consumer-datadog");
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, "package.json"),
+        `${JSON.stringify({ name: "consumer-datadog", private: true, type: "module" }, null, 2)}\n`,
+      );
+      writeFileSync(join(dir, ".npmrc"), `registry=${url}\n`);
+      await timed("npm install @sessiontrail/datadog", () =>
+        run(
+          "npm",
+          ["install", "@sessiontrail/datadog", "--no-audit", "--no-fund", "--cache", join(dir, ".npm-cache")],
+          { cwd: dir, env: releaseEnv(url) },
+        ),
+      );
+      const installed = npmInstalled(join(dir, "node_modules"));
+      expect(installed.map((p) => p.replace(/@[^@]+$/, ""))).toEqual([
+        "@sessiontrail/core",
+        "@sessiontrail/datadog",
+        "openapi-fetch",
+        "openapi-typescript-helpers",
+      ]);
+      // The mock serves the spec's first 200 example, a whole session: the stream reads it oldest first.
+      writeFileSync(
+        join(dir, "consumer.mjs"),
+        [
+          'import { createDatadogClient, datadogVendor } from "@sessiontrail/datadog";',
+          "const { id, settings } = datadogVendor.mock;",
+          "const client = createDatadogClient({ apiKey: 'dd-release-key', applicationKey: settings.applicationKey, baseUrl: process.env.MOCK_URL });",
+          "const events = await client.events({ sessionId: id }, { includeRaw: false }).toArray();",
+          "process.stdout.write(JSON.stringify(events));",
+        ].join("\n"),
+      );
+      const { stdout } = await timed("datadog consumer script against Prism", () =>
+        run(process.execPath, ["consumer.mjs"], {
+          cwd: dir,
+          env: cleanEnv({ MOCK_URL: mocks.vendors.datadog }),
+        }),
+      );
+      const golden = JSON.parse(
+        readFileSync(join(clone, "packages", "datadog", "test", "golden", "wholeSession.json"), "utf8"),
+      ) as { timestamp: number }[];
+      const byTime = [...golden].sort((a, b) => a.timestamp - b.timestamp);
+      expect(JSON.parse(stdout)).toEqual(byTime);
+    } finally {
+      await mocks.stop();
+    }
+  });
+
   test("a changeset for one vendor bumps and publishes only that package", async () => {
     const url = registry?.url as string;
     await run("git", ["add", "-A"], { cwd: clone });

@@ -78,7 +78,7 @@ export const amplitudeVendor: VendorDescriptor<
   // The spec's wholeSession example (session 2024-06-03T16:00:00Z of Amplitude ID 356896327775), and
   // the secret key of Amplitude's own sample credentials.
   mock: { id: "1717430400000", settings: { secretKey: "12345678901011111", amplitudeId: "356896327775" } },
-  timeline: { colour: "#1e61f0" },
+  timeline: { colour: "#0891b2" },
 };
 
 /** The `events()` query of the client, named here so that code holding the descriptor can name it too. */

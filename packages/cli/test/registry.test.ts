@@ -27,6 +27,18 @@ async function help(command: string): Promise<string> {
 }
 
 describe("vendor registry", () => {
+  it("every vendor's lane colour is far enough from every other's to tell the lanes apart", () => {
+    const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as number[];
+    const colours = vendorDescriptors.map((d) => [d.name, rgb(d.timeline.colour)] as const);
+    for (const [i, [a, ca]] of colours.entries()) {
+      for (const [b, cb] of colours.slice(i + 1)) {
+        const distance = Math.hypot(...ca.map((c, k) => c - (cb[k] as number)));
+        // Euclidean RGB distance: below ~60, two lanes read as one colour at a glance.
+        expect(distance, `${a} and ${b}`).toBeGreaterThan(60);
+      }
+    }
+  });
+
   it("a flag two vendors share is one option naming both vendors' variables", () => {
     const flags = settingFlags([openReplayVendor, twin]);
     expect(flags.map((f) => f.flag)).toEqual(["--project-key"]);

@@ -48,7 +48,7 @@ export const postHogVendor: VendorDescriptor<
     ...(until !== undefined ? { until } : {}),
   }),
   mock: { id: "0179fc92-0aa0-7c3e-9d1a-5b2f4e6a8c10", settings: { projectId: "12345" } },
-  timeline: { colour: "#f54e00" },
+  timeline: { colour: "#1f2937" },
 };
 
 /** The `events()` query of the client, named here so that code holding the descriptor can name it too. */

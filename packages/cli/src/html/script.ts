@@ -220,6 +220,7 @@ function setView(from, to) {
   const centre = (from + to) / 2;
   from = Math.min(1 - width, Math.max(0, centre - width / 2));
   state.view = { from, to: from + width };
+  track.dataset.zoom = String(1 / width);
   drawChart();
 }
 /** Zooms by factor (above 1: in) around a point of the track, as a fraction of its width. */

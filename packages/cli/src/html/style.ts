@@ -22,9 +22,9 @@ input[type="search"] { font: inherit; padding: 3px 6px; width: 18em; max-width: 
 .chart:focus-visible { outline: 2px solid #2563eb; }
 .labels div { height: 36px; display: flex; align-items: center; padding-left: 10px; font-weight: 600; border-top: 1px solid #f3f4f6; overflow: hidden; }
 .labels div:first-child { height: 28px; border: 0; font-weight: 400; font-size: 11px; color: #6b7280; }
-.track { position: relative; overflow: hidden; cursor: grab; touch-action: none; user-select: none; }
+.track { position: relative; overflow: clip; cursor: grab; touch-action: none; user-select: none; }
 .track.dragging { cursor: grabbing; }
-.axis { height: 28px; position: relative; border-bottom: 1px solid #e5e7eb; }
+.axis { height: 28px; position: relative; overflow: clip; border-bottom: 1px solid #e5e7eb; }
 .tick { position: absolute; top: 6px; font-size: 11px; color: #6b7280; white-space: nowrap; border-left: 1px solid #d1d5db; padding-left: 3px; }
 .lane { height: 36px; position: relative; border-top: 1px solid #f3f4f6; }
 #cursor { position: absolute; top: 0; bottom: 0; border-left: 2px solid #111827; pointer-events: none; z-index: 3; }

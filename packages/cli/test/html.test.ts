@@ -123,7 +123,7 @@ describe("timeline page in headless Chromium", () => {
       event("openreplay", "page_view", START + 30_000, { page: { url: "https://shop.example/" } }),
     ]);
     expect(sessionEventErrors(events)).toEqual([]);
-    const report = await check(pageOf(events), events);
+    const report = await check(pageOf(events), events, "dense");
     expect(report.lanes).toEqual(["hardal", "fullstory", "openreplay"]);
     // Same-instant events cannot be told apart by time: spaced by order instead.
     expect(report.mode).toBe("order");
@@ -131,7 +131,7 @@ describe("timeline page in headless Chromium", () => {
 
   it("a session of a minute, events half a second apart: spaced by time, the first view shows all of it", async () => {
     const events = Array.from({ length: 120 }, (_, i) => event("openreplay", "click", START + i * 500));
-    const report = await check(pageOf(events), events);
+    const report = await check(pageOf(events), events, "minute");
     expect(report.mode).toBe("time");
     // Zoomed out to the whole session; the page used to open zoomed in with most markers off screen.
     expect(report.zoom).toBe(1);
@@ -149,7 +149,7 @@ describe("timeline page in headless Chromium", () => {
         ),
       ),
     );
-    const report = await check(pageOf(events), events);
+    const report = await check(pageOf(events), events, "days");
     expect([...report.lanes].sort()).toEqual([...vendors].sort());
     expect(report.laneColours).toEqual({
       roundtable: "rgb(124, 58, 237)",
@@ -185,14 +185,14 @@ describe("timeline page in headless Chromium", () => {
     const events = sessionEventTypes.map((type, i) =>
       event(i % 2 ? "acme" : "hardal", type, START + i * 1_000),
     );
-    const report = await check(pageOf(events), events);
+    const report = await check(pageOf(events), events, "unknown-vendor");
     expect(report.lanes).toEqual(["hardal", "acme"]);
   });
 
   it("one event, and no events at all", async () => {
     const one = [event("actionhub", "custom", START)];
-    await check(pageOf(one), one);
-    await check(pageOf([]), []);
+    await check(pageOf(one), one, "one-event");
+    await check(pageOf([]), [], "no-events");
   });
 
   it("a nine-event Hardal session: every marker on screen at first, at 1,400 and 800 px, and a row per event", async () => {

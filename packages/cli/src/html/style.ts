@@ -56,7 +56,7 @@ input[type="search"] { font: inherit; padding: 3px 6px; width: 18em; max-width: 
 #list tr[data-id] { cursor: pointer; }
 #list tr[data-id]:hover { background: #f9fafb; }
 #list tr.sel { background: #fef3c7; box-shadow: inset 3px 0 #111827; }
-#list .col-time { width: 15.5em; } #list .col-vendor { width: 7.5em; } #list .col-type { width: 8.5em; }
+#list .col-time { width: 15.5em; } #list .col-vendor { width: 8.5em; } #list .col-type { width: 8.5em; }
 .empty { padding: 12px; color: #6b7280; }
 .details { position: sticky; top: 8px; }
 #detail { margin: 0; background: #fff; border: 1px solid #e5e7eb; border-radius: 6px; padding: 12px; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, monospace; min-height: 3em; max-height: 60vh; overflow: auto; }

@@ -2,15 +2,16 @@
 // error, 2 a usage error. API keys are read from flags or environment and never written anywhere.
 // Each command lives in its own module under commands/.
 import { readFileSync } from "node:fs";
+import { registerSecret } from "@sessiontrail/core";
 import { Command } from "commander";
 import { eventsCommand } from "./commands/events.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { rawCommand } from "./commands/raw.ts";
 import { timelineCommand } from "./commands/timeline.ts";
-import { type CliIo, processIo, runContext } from "./context.ts";
+import { type CliIo, processIo, redactingIo, runContext } from "./context.ts";
 import { report } from "./errors.ts";
 import { environmentHelp, exampleArgs, timelineArgs } from "./help.ts";
-import { descriptorOf, listOf, vendorNames } from "./vendors.ts";
+import { descriptorOf, envName, listOf, settingsOf, vendorNames } from "./vendors.ts";
 
 export { mockInstructions } from "./commands/mock.ts";
 export { type CliIo, processIo } from "./context.ts";
@@ -18,7 +19,33 @@ export { UsageError, vendorErrorLine } from "./errors.ts";
 
 const commands = [eventsCommand, timelineCommand, rawCommand, mockCommand];
 
-export async function run(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+/**
+ * Masks, from here on, every value of a key setting: of every vendor's variables, and what follows a
+ * key flag in the arguments. Done before parsing, so no message (a stray argument, an unknown
+ * option, help) can show one, whichever vendor it belongs to.
+ */
+function registerKeys(args: readonly string[], env: CliIo["env"]): void {
+  const secrets = vendorNames.flatMap((v) =>
+    settingsOf(v)
+      .filter((s) => s.secret === true)
+      .map((s) => ({ v, s })),
+  );
+  for (const { v, s } of secrets) {
+    const value = env[envName(v, s.env)];
+    if (value !== undefined && value.trim() !== "") registerSecret(value.trim());
+  }
+  const flags = new Set<string>(secrets.map(({ s }) => s.flag));
+  args.forEach((arg, i) => {
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
+    if (flag === undefined || !flags.has(flag)) return;
+    const value = inline ?? args[i + 1];
+    if (value !== undefined && value.trim() !== "") registerSecret(value.trim());
+  });
+}
+
+export async function run(args: readonly string[], given: CliIo = processIo()): Promise<number> {
+  registerKeys(args, given.env);
+  const io = redactingIo(given);
   const [first, second] = vendorNames;
   const program = new Command("sessiontrail")
     .description(
@@ -54,7 +81,10 @@ Run 'sessiontrail <command> --help' for more examples.`,
       error,
       args,
       io,
-      program.commands.map((c) => c.name()),
+      program.commands.map((c) => ({
+        name: c.name(),
+        flags: c.options.flatMap((o) => (o.long === undefined ? [] : [o.long])),
+      })),
     );
   }
 }

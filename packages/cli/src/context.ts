@@ -2,12 +2,20 @@
 // how collected events are filtered, ordered and printed.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { type EventStream, mergeTimelines, redactSecrets, type SessionEvent } from "@sessiontrail/core";
-import { UsageError } from "./errors.ts";
+import {
+  type EventStream,
+  mergeTimelines,
+  redactSecrets,
+  requestDefaults,
+  type SessionEvent,
+  SessionTrailError,
+} from "@sessiontrail/core";
+import { clip, UsageError } from "./errors.ts";
 import { formatJson, formatNdjson, formatTable, type OutputFormat } from "./format.ts";
 import { timelineHtml } from "./html.ts";
 import type { Options } from "./options.ts";
-import type { VendorName } from "./vendors.ts";
+import { vendorDescriptors } from "./registry.ts";
+import type { AttemptLog, VendorName } from "./vendors.ts";
 
 /** Where the CLI reads and writes; `process` by default, replaceable in tests. */
 export interface CliIo {
@@ -20,27 +28,55 @@ export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
+/** The same I/O with every registered secret masked in whatever is written, help and events included. */
+export function redactingIo(io: CliIo): CliIo {
+  const masked = <T extends { write(text: string): unknown }>(stream: T): T =>
+    Object.assign(Object.create(stream) as T, { write: (text: string) => stream.write(redactSecrets(text)) });
+  return { ...io, stdout: masked(io.stdout), stderr: masked(io.stderr) };
+}
+
+/** Each vendor's lane colour, which the table's vendor column shares with the HTML page. */
+const VENDOR_COLOURS = Object.fromEntries(vendorDescriptors.map((d) => [d.name, d.timeline.colour]));
+
 /** One run's I/O and the helpers its commands share. */
 export interface RunContext {
   io: CliIo;
   /** A progress line on stderr, only when stderr is a terminal. */
   progress(text: string): void;
-  /** Reads a whole stream, keeps the events inside --since/--until, and reports how many on stderr. */
-  collect(vendor: VendorName, stream: EventStream, options: Options): Promise<SessionEvent[]>;
-  /** Writes the --html page if asked, then prints the events in the chosen format. */
-  emit(events: SessionEvent[], options: Options): void;
+  /** A line on stderr whether or not it is a terminal: what the user should know happened. */
+  note(text: string): void;
+  /**
+   * Reads a whole stream, keeps the events inside --since/--until, and reports how many on stderr.
+   * A timeout is reported with the limit and the attempts `log` counted.
+   */
+  collect(
+    vendor: VendorName,
+    stream: EventStream,
+    options: Options,
+    log?: AttemptLog,
+  ): Promise<SessionEvent[]>;
+  /** Writes the --html page if asked, then prints the events in the chosen format; `failed` vendors are named. */
+  emit(events: SessionEvent[], options: Options, failed?: readonly string[]): void;
 }
 
 export function runContext(io: CliIo): RunContext {
   const progress = (text: string) => {
-    if (io.stderr.isTTY) io.stderr.write(`sessiontrail: ${redactSecrets(text)}\n`);
+    if (io.stderr.isTTY) io.stderr.write(`sessiontrail: ${clip(text)}\n`);
   };
+  const note = (text: string) => io.stderr.write(`sessiontrail: ${clip(text)}\n`);
   return {
     io,
     progress,
-    async collect(vendor, stream, options) {
+    note,
+    async collect(vendor, stream, options, log) {
       const started = Date.now();
-      const events = (await stream.toArray()).filter(
+      let all: SessionEvent[];
+      try {
+        all = await stream.toArray();
+      } catch (error) {
+        throw explained(error, options, log);
+      }
+      const events = all.filter(
         (e) =>
           (options.since === undefined || e.timestamp >= options.since) &&
           (options.until === undefined || e.timestamp <= options.until),
@@ -50,23 +86,62 @@ export function runContext(io: CliIo): RunContext {
       );
       return events;
     },
-    emit(events, options) {
+    emit(events, options, failed = []) {
       const format = outputFormat(options, io);
       if (options.html !== undefined) {
         const file = resolve(options.html);
+        let created: string | undefined;
         try {
-          mkdirSync(dirname(file), { recursive: true });
-          writeFileSync(file, timelineHtml(events));
+          created = mkdirSync(dirname(file), { recursive: true });
+          // The page's heading names the vendors missing from it.
+          const title =
+            failed.length === 0 ? undefined : `sessiontrail timeline (failed: ${failed.join(", ")})`;
+          writeFileSync(file, title === undefined ? timelineHtml(events) : timelineHtml(events, title));
         } catch (error) {
           throw new Error(`cannot write ${options.html}: ${(error as Error).message}`);
         }
-        progress(`wrote ${file}`);
+        note(`wrote ${file}${created === undefined ? "" : ` (created ${created})`}`);
       }
       if (format === "json") io.stdout.write(formatJson(events));
       else if (format === "ndjson") io.stdout.write(formatNdjson(events));
-      else io.stdout.write(formatTable(events, io.stdout.isTTY ? (io.stdout.columns ?? 160) : 160));
+      else {
+        io.stdout.write(
+          formatTable(events, {
+            width: io.stdout.isTTY ? (io.stdout.columns ?? 160) : 160,
+            colour: colourWanted(options, io),
+            vendorColours: VENDOR_COLOURS,
+            failed,
+          }),
+        );
+      }
     },
   };
+}
+
+/**
+ * Colour in the table: never with `--no-color`; else as FORCE_COLOR says when it is set (`0` or
+ * `false`: none), none when NO_COLOR is set, and otherwise only on a terminal that is not `dumb`.
+ */
+export function colourWanted(options: Options, io: CliIo): boolean {
+  if (options.color === false) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return io.stdout.isTTY === true && io.env.TERM !== "dumb";
+}
+
+/** A timeout, said with the limit per attempt, the attempts the request took and how long they took. */
+function explained(error: unknown, options: Options, log: AttemptLog | undefined): unknown {
+  if (!(error instanceof SessionTrailError) || error.kind !== "timeout" || log === undefined) return error;
+  const limit = options.timeout ?? requestDefaults.timeoutMs;
+  const attempts = Math.max(1, log.attempts);
+  const took = ((Date.now() - log.firstStarted) / 1000).toFixed(1);
+  return new SessionTrailError({
+    kind: "timeout",
+    vendor: error.vendor,
+    message: `timed out after ${limit} ms, ${attempts} attempt${attempts === 1 ? "" : "s"} in ${took} s (--timeout sets the limit, --retries the attempts after the first)`,
+    cause: error,
+  });
 }
 
 /** The output format asked for; a table on a terminal, NDJSON otherwise. */

@@ -2,14 +2,17 @@
 // from the descriptors: a flag appears once however many vendors share it.
 import { type AnyVendorDescriptor, connectionSettings, registerSecret } from "@sessiontrail/core";
 import { type Command, InvalidArgumentError } from "commander";
-import { UsageError } from "./errors.ts";
+import { MissingSettings, UsageError } from "./errors.ts";
+import { shorten } from "./format.ts";
 import { vendorDescriptors } from "./registry.ts";
 import {
   descriptorOf,
   envName,
   isVendorName,
   listOf,
+  ownSettings,
   type Setting,
+  settingHint,
   settingsOf,
   type VendorCall,
   type VendorName,
@@ -32,6 +35,11 @@ export interface Options {
   timeout?: number;
   retries?: number;
   header?: Record<string, string>;
+  /** False with `--no-color`. */
+  color?: boolean;
+  /** `timeline --strict`: print nothing when any vendor fails. */
+  strict?: boolean;
+  allowInsecureBaseUrl?: boolean;
   /** Setting flags, by commander's attribute name (`--project-key` is `projectKey`). */
   [setting: string]: unknown;
 }
@@ -46,6 +54,13 @@ export const attributeOf = (flag: string) =>
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
     throw new InvalidArgumentError("must be a positive integer.");
+  }
+  return Number(value);
+}
+
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError("must be a whole number, 0 or more.");
   }
   return Number(value);
 }
@@ -76,7 +91,8 @@ export function addOutputOptions(command: Command): Command {
     .option("--ndjson", "print one JSON event per line (the default when stdout is not a terminal)")
     .option("--table", "print a table (the default on a terminal)")
     .option("--html <file>", "also write the events as a self-contained HTML timeline page")
-    .option("--with-raw", "keep each vendor's untouched event in `raw` (JSON, NDJSON, HTML)");
+    .option("--with-raw", "keep each vendor's untouched event in `raw` (JSON, NDJSON, HTML)")
+    .option("--no-color", "no colour in the table (also NO_COLOR=1; FORCE_COLOR=1 forces it)");
 }
 
 /** One setting flag and the vendors whose settings it sets. */
@@ -145,13 +161,17 @@ export function addVendorOptions(command: Command, connection: boolean): Command
     .option("--timeout <ms>", "time limit of each request, headers and body (default 30000)", positiveInt)
     .option(
       "--retries <n>",
-      "attempts per request after a 429, 5xx, timeout or dropped connection (default 4)",
-      positiveInt,
+      "retries of a request after a 429, 5xx, timeout or dropped connection; 0: none (default 3)",
+      nonNegativeInt,
     )
     .option(
       "--header <header>",
-      'extra request header, repeatable (e.g. "Prefer: code=401" for a Prism mock)',
+      'extra request header, repeatable (e.g. "Prefer: code=404" makes a Prism mock answer a status its spec documents)',
       header,
+    )
+    .option(
+      "--allow-insecure-base-url",
+      "allow a plain http: base URL off loopback (the key then travels unencrypted)",
     );
 }
 
@@ -177,7 +197,7 @@ export function fieldHint(vendor: VendorName, field: string): string | undefined
 export function vendorOf(name: string): VendorName {
   if (!isVendorName(name)) {
     throw new UsageError(
-      `unknown vendor ${JSON.stringify(name)}`,
+      `unknown vendor ${JSON.stringify(shorten(name))}`,
       `choose one of: ${vendorNames.join(", ")}`,
     );
   }
@@ -189,28 +209,55 @@ const envValue = (env: Record<string, string | undefined>, name: string) => {
   return value === undefined || value.trim() === "" ? undefined : value;
 };
 
-/** The call for one vendor: flags first, then `SESSIONTRAIL_<VENDOR>_*` variables. */
-export function resolveCall(
-  vendor: VendorName,
+/** The long flags a command takes, so hints name only those. */
+export const longFlags = (command: Command): string[] =>
+  command.options.flatMap((o) => (o.long === undefined ? [] : [o.long]));
+
+/** Refuses a window that ends before it starts: no vendor could have an event inside it. */
+export function checkWindow(options: Options): void {
+  const { since, until } = options;
+  if (since !== undefined && until !== undefined && since > until) {
+    throw new UsageError(
+      `--since (${new Date(since).toISOString()}) is after --until (${new Date(until).toISOString()})`,
+      "swap the two values, or drop one of them",
+    );
+  }
+}
+
+/**
+ * The calls for the given vendors, flags first, then `SESSIONTRAIL_<VENDOR>_*` variables; every
+ * missing required setting of every vendor is reported at once. `flags` are the command's own.
+ */
+export function resolveCalls(
+  vendors: readonly VendorName[],
   options: Options,
   env: Record<string, string | undefined>,
-): VendorCall {
-  const values: Record<string, string> = {};
-  for (const setting of settingsOf(vendor)) {
-    const flagValue = options[attributeOf(setting.flag)] as string | undefined;
-    const value = flagValue ?? envValue(env, envName(vendor, setting.env));
-    // A secret is checked here, before anything could print it, and masked from then on.
-    if (setting.secret === true) {
+  flags: readonly string[],
+): VendorCall[] {
+  const missing: MissingSettings["missing"] = [];
+  const calls = vendors.map((vendor) => {
+    const values: Record<string, string> = {};
+    for (const setting of settingsOf(vendor)) {
+      const flagValue = options[attributeOf(setting.flag)] as string | undefined;
+      const value = flagValue ?? envValue(env, envName(vendor, setting.env));
+      // A secret is masked before anything could print it.
+      if (setting.secret === true && value !== undefined && value.trim() !== "") registerSecret(value);
       if (setting.required === true && (value === undefined || value.trim() === "")) {
-        throw new UsageError(
-          `${vendor}: missing ${setting.description}`,
-          `set ${envName(vendor, setting.env)}${flagValue === undefined ? ` or pass ${setting.flag}` : ""}`,
-        );
+        missing.push({
+          vendor,
+          what: setting.description,
+          hint: settingHint(vendor, setting.key, flags) ?? "",
+        });
       }
-      if (value !== undefined && value.trim() !== "") registerSecret(value);
+      if (value !== undefined) values[setting.key] = value;
     }
-    if (value !== undefined) values[setting.key] = value;
-  }
+    return callOf(values, options);
+  });
+  if (missing.length > 0) throw new MissingSettings(missing);
+  return calls;
+}
+
+function callOf(values: Record<string, string>, options: Options): VendorCall {
   const { apiKey, baseUrl, ...settings } = values;
   const defined = <T>(key: string, value: T | undefined) => (value === undefined ? {} : { [key]: value });
   return {
@@ -226,6 +273,51 @@ export function resolveCall(
     ...defined("maxEvents", options.maxEvents),
     ...defined("concurrency", options.concurrency),
     ...defined("timeoutMs", options.timeout),
-    ...defined("maxAttempts", options.retries),
+    // --retries counts the attempts after the first; the library counts them all.
+    ...defined("maxAttempts", options.retries === undefined ? undefined : options.retries + 1),
+    ...(options.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
   };
+}
+
+/**
+ * One note per given flag that none of the vendors uses (`--page-size` for FullStory alone), so a
+ * flag is never dropped without a word. `onePage`: the command reads one page (`raw`).
+ */
+export function ignoredFlagNotes(
+  vendors: readonly VendorName[],
+  options: Options,
+  onePage = false,
+): string[] {
+  const who = listOf(vendors);
+  const paged = (v: VendorName) => descriptorOf(v).query.pages !== undefined;
+  const notes: [flag: string, given: boolean, used: (v: VendorName) => boolean, why: string][] = [
+    [
+      "--page-size",
+      options.pageSize !== undefined,
+      paged,
+      `${who} serve${vendors.length === 1 ? "s" : ""} a session in one response`,
+    ],
+    [
+      "--concurrency",
+      options.concurrency !== undefined,
+      (v) => !onePage && paged(v),
+      onePage ? "raw reads one page" : `${who} do${vendors.length === 1 ? "es" : ""} not page`,
+    ],
+    ["--max-events", options.maxEvents !== undefined, () => !onePage, "raw reads one page"],
+    [
+      "--timezone",
+      options.timezone !== undefined,
+      (v) => descriptorOf(v).query.timeZone !== undefined,
+      "no time zone is asked for",
+    ],
+    ...settingFlags().map(({ flag, uses }): [string, boolean, (v: VendorName) => boolean, string] => [
+      flag,
+      options[attributeOf(flag)] !== undefined,
+      (v) => ownSettings(v).some((s) => s.flag === flag),
+      `a setting of ${listOf(uses.map((u) => u.descriptor.name))}`,
+    ]),
+  ];
+  return notes
+    .filter(([, given, used]) => given && !vendors.some(used))
+    .map(([flag, , , why]) => `${flag} does nothing for ${who} (${why}); ignored`);
 }

@@ -66,11 +66,15 @@ export function mockEnvironment(
 }
 
 /** The hint for a setting a client refused or missed: which flag or variable sets it, and what it takes. */
-export function settingHint(vendor: VendorName, key: string): string | undefined {
+export function settingHint(vendor: VendorName, key: string, flags?: readonly string[]): string | undefined {
   const setting = settingsOf(vendor).find((s) => s.key === key);
   if (setting === undefined) return undefined;
   const rule = setting.hint === undefined ? "" : ` (${setting.hint})`;
-  return `pass ${setting.flag} or set ${envName(vendor, setting.env)}${rule}`;
+  const env = envName(vendor, setting.env);
+  // Name the flag only where the command has it (`timeline` reads keys and base URLs from variables).
+  return flags === undefined || flags.includes(setting.flag)
+    ? `pass ${setting.flag} or set ${env}${rule}`
+    : `set ${env}${rule}`;
 }
 
 /** Everything one vendor call needs, already resolved from flags and environment. */
@@ -89,10 +93,35 @@ export interface VendorCall {
   timeoutMs?: number;
   maxAttempts?: number;
   includeRaw?: boolean;
+  /** Send the key over plain http off loopback (`--allow-insecure-base-url`). */
+  allowInsecureBaseUrl?: boolean;
+}
+
+/**
+ * The requests one call has sent since the last one a vendor answered with a 2xx: after a failure,
+ * the attempts the failing request took and when the first of them started.
+ */
+export class AttemptLog {
+  attempts = 0;
+  firstStarted = 0;
+  /** Wraps `fetch` so that each request it sends is counted. */
+  count(fetch: (request: Request, init?: RequestInit) => Promise<Response>) {
+    return async (request: Request, init?: RequestInit): Promise<Response> => {
+      if (this.attempts === 0) this.firstStarted = Date.now();
+      this.attempts++;
+      const response = await fetch(request, init);
+      if (response.ok) this.attempts = 0;
+      return response;
+    };
+  }
 }
 
 /** A client of the vendor, made with the call's key, base URL, headers and client settings. */
-export function clientOf(vendor: VendorName, call: VendorCall): VendorEventsClient<unknown> {
+export function clientOf(
+  vendor: VendorName,
+  call: VendorCall,
+  log?: AttemptLog,
+): VendorEventsClient<unknown> {
   const descriptor = descriptorOf(vendor);
   const clientSettings = Object.fromEntries(
     descriptor.settings.flatMap((s) =>
@@ -103,6 +132,8 @@ export function clientOf(vendor: VendorName, call: VendorCall): VendorEventsClie
     apiKey: call.apiKey,
     ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
     ...(call.headers !== undefined ? { headers: call.headers } : {}),
+    ...(call.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
+    ...(log === undefined ? {} : { fetch: log.count((request, init) => globalThis.fetch(request, init)) }),
     ...clientSettings,
   });
 }

@@ -3,8 +3,10 @@
 // exit code, and that no API key ever reaches stdout or stderr.
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { SessionEvent } from "@sessiontrail/core";
 import { sessionEventErrors } from "@sessiontrail/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,8 +139,10 @@ describe("sessiontrail events", () => {
   it("prints a table with --table", async () => {
     const { code, stdout } = await cli(["events", "fullstory", idOf("fullstory"), "--table"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^TIME +VENDOR +TYPE +NAME +PAGE \/ TARGET\n/);
-    expect(stdout).toContain("2024-04-03 17:06:12.290  fullstory");
+    // The zone in the header, the date on its own line where it changes, then the time of day.
+    expect(stdout).toMatch(
+      /^TIME \(UTC\) +VENDOR +TYPE +NAME +PAGE \/ TARGET\n2024-04-03\n17:06:12\.290 +fullstory/,
+    );
     expect(stdout).toContain("https://app.fullstory.com/login/");
   });
 
@@ -199,7 +203,7 @@ describe("sessiontrail timeline", () => {
     const browser = await launchChromium();
     try {
       const { code, stdout, stderr } = await cli(["timeline", ...timelineArgs, "--json", "--html", html]);
-      expect(stderr).toBe("");
+      expect(stderr).toBe(`sessiontrail: wrote ${html} (created ${dirname(html)})\n`);
       expect(code).toBe(0);
       const events = JSON.parse(stdout) as SessionEvent[];
       expect(new Set(events.map((e) => e.vendor))).toEqual(new Set(vendorNames));
@@ -289,8 +293,130 @@ describe("errors", () => {
     expect(code).toBe(2);
     expect(lines(stderr)).toEqual([
       "sessiontrail: fullstory: missing API key",
-      "hint: set SESSIONTRAIL_FULLSTORY_API_KEY or pass --api-key",
+      "hint: pass --api-key or set SESSIONTRAIL_FULLSTORY_API_KEY",
     ]);
+  });
+
+  it("every missing setting at once, each hint naming only what the command takes", async () => {
+    // timeline has no --api-key: its hints name the variables; --project-key it does take.
+    const { code, stdout, stderr } = await cli(
+      [
+        "timeline",
+        "--fullstory",
+        idOf("fullstory"),
+        "--openreplay",
+        idOf("openreplay"),
+        "--hardal",
+        idOf("hardal"),
+      ],
+      {
+        SESSIONTRAIL_FULLSTORY_API_KEY: "",
+        SESSIONTRAIL_OPENREPLAY_API_KEY: "",
+        SESSIONTRAIL_OPENREPLAY_PROJECT_KEY: "",
+      },
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(lines(stderr)).toEqual([
+      "sessiontrail: openreplay: missing API key",
+      "hint: set SESSIONTRAIL_OPENREPLAY_API_KEY",
+      "sessiontrail: openreplay: missing project key",
+      "hint: pass --project-key or set SESSIONTRAIL_OPENREPLAY_PROJECT_KEY",
+      "sessiontrail: fullstory: missing API key",
+      "hint: set SESSIONTRAIL_FULLSTORY_API_KEY",
+    ]);
+    expect(stderr).not.toContain("--api-key");
+  });
+
+  it("a reversed --since/--until: exit 2 for every vendor and command, before any request", async () => {
+    const reversed = ["--since", "2025-03-28", "--until", "2025-03-01"];
+    const runs = await Promise.all([
+      ...vendorNames.map((v) => cli(["events", v, idOf(v), ...reversed])),
+      cli(["raw", "hardal", idOf("hardal"), ...reversed]),
+      cli(["timeline", ...timelineArgs, ...reversed]),
+    ]);
+    for (const { code, stdout, stderr } of runs) {
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(lines(stderr)).toEqual([
+        "sessiontrail: --since (2025-03-28T00:00:00.000Z) is after --until (2025-03-01T00:00:00.000Z)",
+        "hint: swap the two values, or drop one of them",
+      ]);
+    }
+  });
+
+  it("a stray argument is counted, never echoed: a key pasted without --api-key stays unseen", async () => {
+    const pasted = "sk_live_4f9a8b7c6d5e4f3a2b1c";
+    const { code, stderr } = await cli(["events", "hardal", idOf("hardal"), pasted]);
+    expect(code).toBe(2);
+    expect(stderr).not.toContain("4f9a8b7c6d5e4f3a2b1c");
+    expect(lines(stderr)[0]).toBe(
+      "sessiontrail: too many arguments for 'events': expected 2, got 3 (the 3rd is not used; a key goes in an option or variable, never as an argument)",
+    );
+  });
+
+  it("a key given by flag or variable is masked everywhere, even in another vendor's error", async () => {
+    // FullStory's key from the environment, and a flag's key, each pasted where a vendor name goes.
+    for (const [pasted, extra] of [
+      [keys.fullstory, []],
+      [flagKey, ["--api-key", flagKey]],
+    ] as const) {
+      const { code, stderr } = await cli(["events", pasted, "x", ...extra]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('unknown vendor "[REDACTED]"');
+    }
+  });
+
+  it("long values are cut in every error line", async () => {
+    const long = "9".repeat(10_000);
+    const runs = await Promise.all([
+      cli(["events", long, "x"]),
+      cli(["events", "fullstory", `17117:${long}`]),
+      cli(["events", "hardal", idOf("hardal"), "--page-size", long]),
+      cli([`nonsense-${long}`]),
+    ]);
+    for (const { code, stderr } of runs) {
+      expect(code).toBe(2);
+      expect(stderr.length).toBeLessThan(1000);
+      expect(stderr).toMatch(/…\(\d+ chars\)/);
+    }
+  });
+
+  it("a flag that does nothing for the vendor is said once on stderr", async () => {
+    const { code, stdout, stderr } = await cli([
+      "events",
+      "fullstory",
+      idOf("fullstory"),
+      "--json",
+      "--page-size",
+      "5",
+      "--signal-id",
+      "s",
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).length).toBeGreaterThan(0);
+    expect(lines(stderr)).toEqual([
+      "sessiontrail: --page-size does nothing for fullstory (fullstory serves a session in one response); ignored",
+      "sessiontrail: --signal-id does nothing for fullstory (a setting of hardal); ignored",
+    ]);
+    const raw = await cli(["raw", "hardal", idOf("hardal"), "--max-events", "3"]);
+    expect(raw.code).toBe(0);
+    expect(raw.stderr).toBe(
+      "sessiontrail: --max-events does nothing for hardal (raw reads one page); ignored\n",
+    );
+  });
+
+  it("plain http off loopback: the refusal names the CLI's flag, not the library option", async () => {
+    const { code, stderr } = await cli([
+      "events",
+      "fullstory",
+      idOf("fullstory"),
+      "--base-url",
+      "http://10.255.255.1",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("use https or --allow-insecure-base-url");
+    expect(stderr).not.toContain("allowInsecureBaseUrl");
   });
 
   it("an id the client refuses before sending: exit 2", async () => {
@@ -355,14 +481,45 @@ describe("errors", () => {
     expect(stderr).toBe("sessiontrail: fullstory: auth (HTTP 401): access is unauthorized\n");
   });
 
-  it("timeline: one line per failed vendor", async () => {
-    const { code, stdout, stderr } = await cli(
-      ["timeline", "--fullstory", idOf("fullstory"), "--roundtable", idOf("roundtable")],
-      { SESSIONTRAIL_ROUNDTABLE_BASE_URL: "http://127.0.0.1:9" },
+  it("timeline: prints the vendors that answered, names each failed one, exit 1; --strict prints nothing", async () => {
+    const args = [
+      "timeline",
+      "--hardal",
+      idOf("hardal"),
+      "--fullstory",
+      idOf("fullstory"),
+      "--roundtable",
+      idOf("roundtable"),
+    ];
+    const dead = {
+      SESSIONTRAIL_FULLSTORY_BASE_URL: "http://127.0.0.1:9",
+      SESSIONTRAIL_ROUNDTABLE_BASE_URL: "http://127.0.0.1:9",
+    };
+    const html = join(tmp, "partial", "timeline.html");
+    const partial = await cli([...args, "--json", "--html", html], dead);
+    expect(partial.code).toBe(1);
+    const events = JSON.parse(partial.stdout) as SessionEvent[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events.map((e) => e.vendor))).toEqual(new Set(["hardal"]));
+    expect(lines(partial.stderr)).toEqual([
+      `sessiontrail: wrote ${html} (created ${dirname(html)})`,
+      expect.stringMatching(/^sessiontrail: roundtable: network: /),
+      expect.stringMatching(/^sessiontrail: fullstory: network: /),
+      "sessiontrail: printed the timeline without roundtable, fullstory (2 of 3 vendors failed; --strict prints nothing then)",
+    ]);
+    expect(readFileSync(html, "utf8")).toContain("sessiontrail timeline (failed: roundtable, fullstory)");
+    const table = await cli([...args, "--table"], dead);
+    expect(table.code).toBe(1);
+    expect(lines(table.stdout).at(-1)).toMatch(
+      /^\d+ events \(hardal \d+\); failed: roundtable, fullstory \(see stderr\)$/,
     );
-    expect(code).toBe(1);
-    expect(stdout).toBe("");
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^sessiontrail: roundtable: network: /)]);
+    const strict = await cli([...args, "--json", "--strict"], dead);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe("");
+    expect(lines(strict.stderr)).toEqual([
+      expect.stringMatching(/^sessiontrail: roundtable: network: /),
+      expect.stringMatching(/^sessiontrail: fullstory: network: /),
+    ]);
   });
 
   it("never echoes an option value that could be a key", async () => {
@@ -370,6 +527,143 @@ describe("errors", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--apikey=…'");
   });
+});
+
+/** A vendor on 127.0.0.1 that answers every request with `answer` (or never), counting requests. */
+async function fakeVendor(
+  answer: "503" | "never",
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  let requests = 0;
+  const server: Server = createServer((_request, response) => {
+    requests++;
+    if (answer === "503") response.writeHead(503, { "content-type": "application/json" }).end("{}");
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((done) => server.close(() => done()));
+    },
+  };
+}
+
+describe("retries and timeouts", () => {
+  it("--retries counts the retries after the first attempt; 0 is none", async () => {
+    const vendor = await fakeVendor("503");
+    try {
+      const counts: number[] = [];
+      for (const retries of ["0", "1", "2"]) {
+        const before = vendor.requests();
+        const { code } = await cli([
+          "events",
+          "fullstory",
+          idOf("fullstory"),
+          "--base-url",
+          vendor.url,
+          "--retries",
+          retries,
+        ]);
+        expect(code).toBe(1);
+        counts.push(vendor.requests() - before);
+      }
+      expect(counts).toEqual([1, 2, 3]);
+    } finally {
+      await vendor.close();
+    }
+  });
+
+  it("a timeout names the limit and the attempts it took", async () => {
+    const vendor = await fakeVendor("never");
+    try {
+      const { code, stderr } = await cli([
+        "events",
+        "fullstory",
+        idOf("fullstory"),
+        "--base-url",
+        vendor.url,
+        "--timeout",
+        "300",
+        "--retries",
+        "1",
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /^sessiontrail: fullstory: timeout: timed out after 300 ms, 2 attempts in \d+\.\d s /,
+      );
+      expect(vendor.requests()).toBe(2);
+    } finally {
+      await vendor.close();
+    }
+  });
+});
+
+describe("the table", () => {
+  const sink = (isTTY: boolean, columns?: number) => {
+    const chunks: string[] = [];
+    return { isTTY, columns, chunks, write: (text: string) => chunks.push(text) };
+  };
+  /** The table as a terminal of `columns` would show it, in process: a child's stdout is never a terminal. */
+  async function onTerminal(args: string[], extraEnv: Record<string, string | undefined>, columns = 160) {
+    const stdout = sink(true, columns);
+    const stderr = sink(false);
+    const code = await run(args, { stdout, stderr, env: { ...env, NO_COLOR: undefined, ...extraEnv } });
+    const text = stdout.chunks.join("");
+    outputs.push(text, stderr.chunks.join(""));
+    expect(code).toBe(0);
+    return text;
+  }
+  const args = ["events", "hardal", idOf("hardal")];
+  const ESC = "\u001b[";
+
+  it("colours vendor and event type on a terminal, honouring NO_COLOR, FORCE_COLOR and --no-color", async () => {
+    const coloured = await onTerminal(args, {});
+    expect(coloured).toContain(`${ESC}38;2;`); // the vendor's lane colour
+    // Each event type in its own colour, reset after it.
+    expect(coloured).toContain(`${ESC}36mpage_view${ESC}0m`);
+    expect(coloured).toContain(`${ESC}34mcustom${ESC}0m`);
+    expect(await onTerminal(args, { NO_COLOR: "1" })).not.toContain(ESC);
+    expect(await onTerminal([...args, "--no-color"], { FORCE_COLOR: "1" })).not.toContain(ESC);
+    expect(await onTerminal(args, { FORCE_COLOR: "0" })).not.toContain(ESC);
+    // Off a terminal only when forced.
+    const piped = await cli([...args, "--table"], { FORCE_COLOR: "1" });
+    expect(piped.stdout).toContain(ESC);
+    expect((await cli([...args, "--table"])).stdout).not.toContain(ESC);
+  });
+
+  it("fits a terminal of 50 columns, and names the zone of its times", async () => {
+    const text = await onTerminal(args, { NO_COLOR: "1" }, 50);
+    for (const line of text.trimEnd().split("\n")) expect([...line].length).toBeLessThanOrEqual(50);
+    expect(text).toMatch(
+      /^TIME \(UTC\) +VENDOR +TYPE +NAME\n\d{4}-\d{2}-\d{2}\n\d{2}:\d{2}:\d{2}\.\d{3} {2}hardal/,
+    );
+    // TZ is read when a process starts: a child's.
+    const istanbul = await cli([...args, "--table"], { TZ: "Europe/Istanbul" });
+    expect(istanbul.stdout).toMatch(/^TIME \(GMT\+3\) +VENDOR/);
+  });
+});
+
+describe("README", () => {
+  it("every Prefer: code=N a README shows is a status the vendors it names document", async () => {
+    const readmes = [join(repoRoot, "README.md"), join(repoRoot, "packages", "cli", "README.md")];
+    const mentions = readmes.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .flatMap((line) =>
+          [...line.matchAll(/Prefer: code=(\d+)/g)].map((m) => ({ line, status: m[1] as string })),
+        ),
+    );
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const { line, status } of mentions) {
+      // A line that names no vendor claims the status for all of them.
+      const named = vendorNames.filter((v) => new RegExp(`\\b${v}\\b`, "i").test(line));
+      for (const vendor of named.length > 0 ? named : vendorNames) {
+        const { stderr } = await cli(["raw", vendor, idOf(vendor), "--header", `Prefer: code=${status}`]);
+        expect(stderr, `${vendor}: ${line}`).toContain(`(HTTP ${status})`);
+      }
+    }
+  }, 60_000);
 });
 
 describe("sessiontrail mock", () => {

@@ -2,8 +2,18 @@
 import type { Command } from "commander";
 import { chronological, outputFormat, type RunContext } from "../context.ts";
 import { ending, environmentHelp, exampleArgs, examples, idArgument, perUserLabels } from "../help.ts";
-import { addOutputOptions, addVendorOptions, type Options, resolveCall, vendorOf } from "../options.ts";
 import {
+  addOutputOptions,
+  addVendorOptions,
+  checkWindow,
+  ignoredFlagNotes,
+  longFlags,
+  type Options,
+  resolveCalls,
+  vendorOf,
+} from "../options.ts";
+import {
+  AttemptLog,
   clientOf,
   descriptorOf,
   envName,
@@ -41,10 +51,14 @@ ${environmentHelp()}`,
     )
     .action(async (vendorName: string, id: string, options: Options) => {
       const vendor = vendorOf(vendorName);
+      checkWindow(options);
       outputFormat(options, run.io);
-      const call = resolveCall(vendor, options, run.io.env);
-      const stream = clientOf(vendor, call).events(queryOf(vendor, id, call), streamOptionsOf(call));
+      const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
+      if (call === undefined) return;
+      for (const note of ignoredFlagNotes([vendor], options)) run.note(note);
+      const log = new AttemptLog();
+      const stream = clientOf(vendor, call, log).events(queryOf(vendor, id, call), streamOptionsOf(call));
       // Oldest first even when a vendor does not keep the order it was asked for.
-      run.emit(await chronological([await run.collect(vendor, stream, options)]), options);
+      run.emit(await chronological([await run.collect(vendor, stream, options, log)]), options);
     });
 }

@@ -2,7 +2,15 @@
 import type { Command } from "commander";
 import type { RunContext } from "../context.ts";
 import { environmentHelp, exampleArgs, examples, idArgument } from "../help.ts";
-import { addVendorOptions, type Options, resolveCall, vendorOf } from "../options.ts";
+import {
+  addVendorOptions,
+  checkWindow,
+  ignoredFlagNotes,
+  longFlags,
+  type Options,
+  resolveCalls,
+  vendorOf,
+} from "../options.ts";
 import { clientOf, descriptorOf, pageOptionsOf, queryOf, vendorNames } from "../vendors.ts";
 
 export function rawCommand(program: Command, run: RunContext): void {
@@ -28,7 +36,10 @@ ${environmentHelp()}`,
     )
     .action(async (vendorName: string, id: string, options: Options) => {
       const vendor = vendorOf(vendorName);
-      const call = resolveCall(vendor, options, run.io.env);
+      checkWindow(options);
+      const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
+      if (call === undefined) return;
+      for (const note of ignoredFlagNotes([vendor], options, true)) run.note(note);
       const body = await clientOf(vendor, call).page(queryOf(vendor, id, call), pageOptionsOf(call));
       run.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     });

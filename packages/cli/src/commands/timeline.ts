@@ -4,8 +4,17 @@ import type { Command } from "commander";
 import { chronological, outputFormat, type RunContext } from "../context.ts";
 import { UsageError, VendorFailures } from "../errors.ts";
 import { ending, environmentHelp, examples, timelineArgs } from "../help.ts";
-import { addOutputOptions, addVendorOptions, type Options, resolveCall } from "../options.ts";
 import {
+  addOutputOptions,
+  addVendorOptions,
+  checkWindow,
+  ignoredFlagNotes,
+  longFlags,
+  type Options,
+  resolveCalls,
+} from "../options.ts";
+import {
+  AttemptLog,
   clientOf,
   descriptorOf,
   queryOf,
@@ -32,11 +41,14 @@ export function timelineCommand(program: Command, run: RunContext): void {
     );
   }
   addVendorOptions(addOutputOptions(command), false)
+    .option("--strict", "print nothing when any vendor fails (by default the others are printed, exit 1)")
     .addHelpText(
       "after",
       `
 Give at least one vendor. API keys and base URLs come from SESSIONTRAIL_<VENDOR>_API_KEY and
-SESSIONTRAIL_<VENDOR>_BASE_URL; --since, --until and --max-events apply to every vendor.
+SESSIONTRAIL_<VENDOR>_BASE_URL; --since, --until and --max-events apply to every vendor. When a
+vendor fails, the others' events are printed, each failed vendor is named (stderr, the table's
+last line, the page's heading) and the exit code is 1; --strict prints nothing then.
 
 Examples:
 ${examples(
@@ -55,21 +67,34 @@ ${environmentHelp()}`,
           `pass one or more of ${vendorNames.map((v) => `--${v} <id>`).join(", ")}`,
         );
       }
+      checkWindow(options);
       outputFormat(options, run.io);
-      // Every call is checked (keys, ids, settings) before the first request goes out.
-      const streams = picked.map((vendor) => {
-        const call = resolveCall(vendor, options, run.io.env);
+      // Every call is checked (keys, ids, settings) before the first request goes out, and every
+      // missing setting of every vendor is reported at once.
+      const calls = resolveCalls(picked, options, run.io.env, longFlags(command));
+      for (const note of ignoredFlagNotes(picked, options)) run.note(note);
+      const streams = picked.map((vendor, i) => {
+        const call = calls[i] as (typeof calls)[number];
+        const log = new AttemptLog();
         const query = queryOf(vendor, options[vendor] as string, call);
-        return { vendor, stream: clientOf(vendor, call).events(query, streamOptionsOf(call)) };
+        return { vendor, log, stream: clientOf(vendor, call, log).events(query, streamOptionsOf(call)) };
       });
       run.progress(`fetching ${picked.join(", ")}`);
-      const settled = await Promise.allSettled(streams.map((s) => run.collect(s.vendor, s.stream, options)));
+      const settled = await Promise.allSettled(
+        streams.map((s) => run.collect(s.vendor, s.stream, options, s.log)),
+      );
       const failures = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
-      if (failures.length > 0) {
-        const typed = failures.filter((f): f is SessionTrailError => f instanceof SessionTrailError);
-        if (typed.length === failures.length) throw new VendorFailures(typed);
-        throw failures.find((f) => !(f instanceof SessionTrailError));
-      }
-      run.emit(await chronological(settled.map((r) => (r.status === "fulfilled" ? r.value : []))), options);
+      // Anything but a vendor's error is a bug: report it rather than a partial timeline.
+      const bug = failures.find((f) => !(f instanceof SessionTrailError));
+      if (bug !== undefined) throw bug;
+      const typed = failures as SessionTrailError[];
+      if (typed.length > 0 && options.strict === true) throw new VendorFailures(typed);
+      const answered = settled.map((r) => (r.status === "fulfilled" ? r.value : []));
+      run.emit(
+        await chronological(answered),
+        options,
+        typed.map((e) => e.vendor),
+      );
+      if (typed.length > 0) throw new VendorFailures(typed, true, picked.length);
     });
 }

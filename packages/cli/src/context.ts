@@ -12,7 +12,7 @@ import {
 } from "@sessiontrail/core";
 import { clip, UsageError } from "./errors.ts";
 import { formatJson, formatNdjson, formatTable, type OutputFormat } from "./format.ts";
-import { timelineHtml } from "./html.ts";
+import { type FailedVendor, timelineHtml } from "./html.ts";
 import type { Options } from "./options.ts";
 import { vendorDescriptors } from "./registry.ts";
 import type { AttemptLog, VendorName } from "./vendors.ts";
@@ -56,7 +56,8 @@ export interface RunContext {
     log?: AttemptLog,
   ): Promise<SessionEvent[]>;
   /** Writes the --html page if asked, then prints the events in the chosen format; `failed` vendors are named. */
-  emit(events: SessionEvent[], options: Options, failed?: readonly string[]): void;
+  /** Prints the events; `failed` are the vendors of a timeline that did not answer, and why. */
+  emit(events: SessionEvent[], options: Options, failed?: readonly FailedVendor[]): void;
 }
 
 export function runContext(io: CliIo): RunContext {
@@ -93,10 +94,8 @@ export function runContext(io: CliIo): RunContext {
         let created: string | undefined;
         try {
           created = mkdirSync(dirname(file), { recursive: true });
-          // The page's heading names the vendors missing from it.
-          const title =
-            failed.length === 0 ? undefined : `sessiontrail timeline (failed: ${failed.join(", ")})`;
-          writeFileSync(file, title === undefined ? timelineHtml(events) : timelineHtml(events, title));
+          // The page names the vendors missing from it, so a missing lane is not read as silence.
+          writeFileSync(file, timelineHtml(events, { failed }));
         } catch (error) {
           throw new Error(`cannot write ${options.html}: ${(error as Error).message}`);
         }
@@ -110,7 +109,7 @@ export function runContext(io: CliIo): RunContext {
             width: io.stdout.isTTY ? (io.stdout.columns ?? 160) : 160,
             colour: colourWanted(options, io),
             vendorColours: VENDOR_COLOURS,
-            failed,
+            failed: failed.map((f) => f.vendor),
           }),
         );
       }

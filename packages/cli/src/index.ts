@@ -8,7 +8,7 @@ export {
   type OutputFormat,
   whereOf,
 } from "./format.ts";
-export { timelineHtml } from "./html.ts";
+export { type FailedVendor, type TimelineHtmlOptions, timelineHtml } from "./html.ts";
 export {
   bundledSpecs,
   freePort,

@@ -93,7 +93,7 @@ ${environmentHelp()}`,
       run.emit(
         await chronological(answered),
         options,
-        typed.map((e) => e.vendor),
+        typed.map((e) => ({ vendor: e.vendor, message: e.message })),
       );
       if (typed.length > 0) throw new VendorFailures(typed, true, picked.length);
     });

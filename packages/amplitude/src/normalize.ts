@@ -13,6 +13,7 @@ import {
   type SessionEvent,
   type SessionEventType,
   text,
+  utmCampaign,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
 
@@ -164,13 +165,7 @@ function toEvent(event: AmplitudeEvent): SessionEvent {
     if (target) normalized.target = target;
   }
 
-  const campaign = compact({
-    source: text(properties.utm_source),
-    medium: text(properties.utm_medium),
-    name: text(properties.utm_campaign),
-    term: text(properties.utm_term),
-    content: text(properties.utm_content),
-  });
+  const campaign = utmCampaign(properties);
   const context = compact({
     os: text(event.os_name),
     osVersion: text(event.os_version),

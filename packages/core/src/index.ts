@@ -50,6 +50,7 @@ export {
   type NormalizeWarning,
   newEvent,
   normalizeEvents,
+  utmCampaign,
 } from "./normalize.ts";
 export { type RateLimit, RateLimiter } from "./rate-limit.ts";
 export { excerpt, redactSecrets, registerSecret } from "./redact.ts";

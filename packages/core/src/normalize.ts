@@ -1,6 +1,6 @@
 import { SessionTrailError } from "./errors.ts";
-import type { SessionEvent } from "./event.ts";
-import { isRecord } from "./guards.ts";
+import type { SessionEvent, SessionEventContext } from "./event.ts";
+import { isRecord, text } from "./guards.ts";
 import { excerpt } from "./redact.ts";
 import { IsoTimeFormatter } from "./time.ts";
 
@@ -501,4 +501,33 @@ export function compact<T extends object>(
     any = true;
   }
   return any ? (out as { [K in keyof T]?: Exclude<T[K], undefined | null> }) : undefined;
+}
+
+/** UTM parameters, as `SessionEvent.context.campaign` holds them. */
+type SessionEventCampaign = NonNullable<SessionEventContext["campaign"]>;
+
+/**
+ * The campaign of an event whose properties carry the standard UTM keys (`utm_source`,
+ * `utm_medium`, `utm_campaign`, `utm_term`, `utm_content`), as PostHog, Hardal and Amplitude send
+ * them; undefined when none is a non-empty string.
+ */
+export function utmCampaign(properties: Record<string, unknown>): SessionEventCampaign | undefined {
+  const { utm_source, utm_medium, utm_campaign, utm_term, utm_content } = properties;
+  // Most events carry no UTM key: answer those without building an object.
+  if (
+    utm_source === undefined &&
+    utm_medium === undefined &&
+    utm_campaign === undefined &&
+    utm_term === undefined &&
+    utm_content === undefined
+  ) {
+    return undefined;
+  }
+  return compact({
+    source: text(utm_source),
+    medium: text(utm_medium),
+    name: text(utm_campaign),
+    term: text(utm_term),
+    content: text(utm_content),
+  });
 }

@@ -10,6 +10,7 @@ import {
   normalizeEvents,
   registerSecret,
   SessionTrailError,
+  utmCampaign,
 } from "../src/index.ts";
 
 interface Item {
@@ -318,5 +319,18 @@ describe("normalizeEvents messages", () => {
     expect(message.length).toBeLessThan(1000);
     expect(message).toContain("event #0 has a bad timestamp: [REDACTED] 999");
     expect(message).not.toContain(secret);
+  });
+});
+
+describe("utmCampaign", () => {
+  it("reads the five UTM keys, leaves out empty ones, and is undefined without any", () => {
+    expect(
+      utmCampaign({ utm_source: "newsletter", utm_medium: "", utm_campaign: "spring", utm_term: 3 }),
+    ).toEqual({
+      source: "newsletter",
+      name: "spring",
+    });
+    expect(utmCampaign({ path: "/" })).toBeUndefined();
+    expect(utmCampaign({ utm_source: "" })).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ import {
   type SessionEvent,
   type SessionEventType,
   text,
+  utmCampaign,
   validationError,
 } from "@sessiontrail/core";
 import type { components } from "./generated/schema.js";
@@ -160,21 +161,7 @@ function toEvent(event: HardalEvent, zone: string, sessionId: string | undefined
     if (target) normalized.target = target;
   }
 
-  if (
-    properties.utm_source !== undefined ||
-    properties.utm_medium !== undefined ||
-    properties.utm_campaign !== undefined ||
-    properties.utm_term !== undefined ||
-    properties.utm_content !== undefined
-  ) {
-    const campaign = compact({
-      source: text(properties.utm_source),
-      medium: text(properties.utm_medium),
-      name: text(properties.utm_campaign),
-      term: text(properties.utm_term),
-      content: text(properties.utm_content),
-    });
-    if (campaign) normalized.context = { campaign };
-  }
+  const campaign = utmCampaign(properties);
+  if (campaign) normalized.context = { campaign };
   return normalized;
 }

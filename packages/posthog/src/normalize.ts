@@ -12,6 +12,7 @@ import {
   type SessionEvent,
   type SessionEventType,
   text,
+  utmCampaign,
 } from "@sessiontrail/core";
 import { chainSelector, parseElementsChain } from "./elements-chain.ts";
 
@@ -163,13 +164,7 @@ function toEvent(row: PostHogEventRow, fallbackSessionId: string | undefined): S
 
   const width = positive(properties.$screen_width);
   const height = positive(properties.$screen_height);
-  const campaign = compact({
-    source: text(properties.utm_source),
-    medium: text(properties.utm_medium),
-    name: text(properties.utm_campaign),
-    term: text(properties.utm_term),
-    content: text(properties.utm_content),
-  });
+  const campaign = utmCampaign(properties);
   const context = compact({
     userAgent: text(properties.$raw_user_agent),
     browser: text(properties.$browser),

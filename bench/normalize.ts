@@ -212,9 +212,11 @@ export const normalization: Bench = {
       const bytes = text.length / EVENTS;
       const ratio = normalizeMs / parseMs;
       const perSecond = EVENTS / (normalizeMs / 1000);
-      const held = bytes >= PARSE_TARGET_MIN_BYTES;
+      // A vendor measured on the generic workload (its example repeated, ids and instants too) gets
+      // figures but no target: repeats are not a session (PostHog drops them as duplicates).
+      const held = bytes >= PARSE_TARGET_MIN_BYTES && floor !== undefined;
       rows.push({
-        figure: `normalize ${vendor}: ${EVENTS} events (${bytes.toFixed(0)} B each) vs JSON.parse`,
+        figure: `normalize ${vendor}: ${EVENTS} events (${bytes.toFixed(0)} B each) vs JSON.parse${floor ? "" : " (generic workload)"}`,
         value: `${normalizeMs.toFixed(1)} ms (${(perSecond / 1e6).toFixed(2)} M events/s)`,
         baseline: `JSON.parse ${parseMs.toFixed(1)} ms`,
         ratio,

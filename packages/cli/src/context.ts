@@ -15,7 +15,7 @@ import { formatJson, formatNdjson, formatTable, type OutputFormat } from "./form
 import { type FailedVendor, timelineHtml } from "./html.ts";
 import type { Options } from "./options.ts";
 import { vendorDescriptors } from "./registry.ts";
-import type { AttemptLog, VendorName } from "./vendors.ts";
+import type { VendorName } from "./vendors.ts";
 
 /** Where the CLI reads and writes; `process` by default, replaceable in tests. */
 export interface CliIo {
@@ -47,16 +47,13 @@ export interface RunContext {
   note(text: string): void;
   /**
    * Reads a whole stream, keeps the events inside --since/--until, and reports how many on stderr.
-   * A timeout is reported with the limit and the attempts `log` counted.
+   * A timeout is reported with the limit and the attempts the stream made (the error's `attempts`).
    */
-  collect(
-    vendor: VendorName,
-    stream: EventStream,
-    options: Options,
-    log?: AttemptLog,
-  ): Promise<SessionEvent[]>;
-  /** Writes the --html page if asked, then prints the events in the chosen format; `failed` vendors are named. */
-  /** Prints the events; `failed` are the vendors of a timeline that did not answer, and why. */
+  collect(vendor: VendorName, stream: EventStream, options: Options): Promise<SessionEvent[]>;
+  /**
+   * Writes the --html page if asked, then prints the events in the chosen format; `failed` are the
+   * vendors of a timeline that did not answer, and why.
+   */
   emit(events: SessionEvent[], options: Options, failed?: readonly FailedVendor[]): void;
 }
 
@@ -69,13 +66,13 @@ export function runContext(io: CliIo): RunContext {
     io,
     progress,
     note,
-    async collect(vendor, stream, options, log) {
+    async collect(vendor, stream, options) {
       const started = Date.now();
       let all: SessionEvent[];
       try {
         all = await stream.toArray();
       } catch (error) {
-        throw explained(error, options, log);
+        throw explained(error, options, started);
       }
       const events = all.filter(
         (e) =>
@@ -130,11 +127,11 @@ export function colourWanted(options: Options, io: CliIo): boolean {
 }
 
 /** A timeout, said with the limit per attempt, the attempts the request took and how long they took. */
-function explained(error: unknown, options: Options, log: AttemptLog | undefined): unknown {
-  if (!(error instanceof SessionTrailError) || error.kind !== "timeout" || log === undefined) return error;
+function explained(error: unknown, options: Options, started: number): unknown {
+  if (!(error instanceof SessionTrailError) || error.kind !== "timeout") return error;
   const limit = options.timeout ?? requestDefaults.timeoutMs;
-  const attempts = Math.max(1, log.attempts);
-  const took = ((Date.now() - log.firstStarted) / 1000).toFixed(1);
+  const attempts = error.attempts ?? 1;
+  const took = ((Date.now() - started) / 1000).toFixed(1);
   return new SessionTrailError({
     kind: "timeout",
     vendor: error.vendor,

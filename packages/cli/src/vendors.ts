@@ -97,31 +97,8 @@ export interface VendorCall {
   allowInsecureBaseUrl?: boolean;
 }
 
-/**
- * The requests one call has sent since the last one a vendor answered with a 2xx: after a failure,
- * the attempts the failing request took and when the first of them started.
- */
-export class AttemptLog {
-  attempts = 0;
-  firstStarted = 0;
-  /** Wraps `fetch` so that each request it sends is counted. */
-  count(fetch: (request: Request, init?: RequestInit) => Promise<Response>) {
-    return async (request: Request, init?: RequestInit): Promise<Response> => {
-      if (this.attempts === 0) this.firstStarted = Date.now();
-      this.attempts++;
-      const response = await fetch(request, init);
-      if (response.ok) this.attempts = 0;
-      return response;
-    };
-  }
-}
-
 /** A client of the vendor, made with the call's key, base URL, headers and client settings. */
-export function clientOf(
-  vendor: VendorName,
-  call: VendorCall,
-  log?: AttemptLog,
-): VendorEventsClient<unknown> {
+export function clientOf(vendor: VendorName, call: VendorCall): VendorEventsClient<unknown> {
   const descriptor = descriptorOf(vendor);
   const clientSettings = Object.fromEntries(
     descriptor.settings.flatMap((s) =>
@@ -133,7 +110,6 @@ export function clientOf(
     ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
     ...(call.headers !== undefined ? { headers: call.headers } : {}),
     ...(call.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
-    ...(log === undefined ? {} : { fetch: log.count((request, init) => globalThis.fetch(request, init)) }),
     ...clientSettings,
   });
 }

@@ -33,6 +33,8 @@ export interface SessionTrailErrorInit {
   issues?: FieldIssue[];
   /** A short excerpt of the response body, for bodies that could not be understood. */
   bodyExcerpt?: string;
+  /** How many attempts the failed request made, retries included (set when it was retried). */
+  attempts?: number;
   cause?: unknown;
 }
 
@@ -76,6 +78,7 @@ export class SessionTrailError extends Error {
   declare readonly retryAfterMs: number | undefined;
   declare readonly issues: readonly FieldIssue[];
   declare readonly bodyExcerpt: string | undefined;
+  declare readonly attempts: number | undefined;
 
   constructor(init: SessionTrailErrorInit) {
     const cause = safeCause(init.cause);
@@ -94,6 +97,7 @@ export class SessionTrailError extends Error {
       message: excerpt(String(issue.message), 300),
     }));
     this.bodyExcerpt = init.bodyExcerpt === undefined ? undefined : excerpt(init.bodyExcerpt, 300);
+    this.attempts = init.attempts;
   }
 
   toJSON(): Record<string, unknown> {
@@ -108,6 +112,7 @@ export class SessionTrailError extends Error {
       retryAfterMs: this.retryAfterMs,
       issues: this.issues,
       bodyExcerpt: this.bodyExcerpt,
+      attempts: this.attempts,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { abortedError, SessionTrailError } from "./errors.ts";
+import { abortedError, SessionTrailError, type SessionTrailErrorInit } from "./errors.ts";
 import { requestDefaults } from "./transport.ts";
 
 export { abortedError };
@@ -79,6 +79,30 @@ export function sleep(vendor: string, ms: number, signal?: AbortSignal): Promise
 }
 
 /**
+ * The error of a read that was tried more than once, saying how often and for how long: on-call
+ * reads "4 attempts in 9.4 s" and knows the retries ran. A first-attempt failure is left as it is.
+ */
+function retried(error: SessionTrailError, attempts: number, started: number): SessionTrailError {
+  if (attempts < 2) return error;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const prefix = `${error.vendor}: `;
+  const said = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return new SessionTrailError({
+    kind: error.kind,
+    vendor: error.vendor,
+    message: `${said} (${attempts} attempts in ${seconds} s)`,
+    status: error.status,
+    code: error.code,
+    vendorMessage: error.vendorMessage,
+    retryAfterMs: error.retryAfterMs,
+    issues: [...error.issues],
+    bodyExcerpt: error.bodyExcerpt,
+    attempts,
+    cause: error.cause,
+  } as SessionTrailErrorInit);
+}
+
+/**
  * Runs one read with a per-attempt timeout, retrying what `isRetryable` allows: a 429 or 503 waits
  * out its `Retry-After` (up to `maxRetryAfterMs`), anything else backs off with full jitter, all
  * within `maxAttempts` and `budgetMs`. Aborting `signal` rejects at once, also during a wait.
@@ -125,15 +149,15 @@ export async function withRetries<T>(
     } finally {
       clearTimeout(timer);
     }
-    if (!isRetryable(error) || n >= maxAttempts) throw error;
+    if (!isRetryable(error) || n >= maxAttempts) throw retried(error, n, started);
     let wait: number;
     if (error.retryAfterMs !== undefined) {
-      if (error.retryAfterMs > maxRetryAfterMs) throw error;
+      if (error.retryAfterMs > maxRetryAfterMs) throw retried(error, n, started);
       wait = error.retryAfterMs;
     } else {
       wait = backoffMs(n - 1, retry, options.random);
     }
-    if (Date.now() - started + wait > budgetMs) throw error;
+    if (Date.now() - started + wait > budgetMs) throw retried(error, n, started);
     await sleep(vendor, wait, signal);
   }
 }

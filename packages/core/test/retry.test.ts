@@ -148,3 +148,20 @@ describe("RateLimiter", () => {
     expect(() => new RateLimiter({ requests: 0, perMs: 1_000 })).toThrow(RangeError);
   });
 });
+
+describe("the error of a retried read", () => {
+  it("says how many attempts it took; a first-attempt failure is left as it was", async () => {
+    const { attempt } = script(
+      err("server", { status: 503 }),
+      err("server", { status: 503 }),
+      err("server", { status: 503 }),
+    );
+    const error = await withRetries("test", attempt, {
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    }).catch((e: SessionTrailError) => e);
+    expect(error).toMatchObject({ kind: "server", status: 503, attempts: 3 });
+    expect((error as SessionTrailError).message).toMatch(/^test: server \(3 attempts in \d+\.\d s\)$/);
+    const once = await withRetries("test", script(err("auth")).attempt).catch((e: SessionTrailError) => e);
+    expect(once).toMatchObject({ kind: "auth", attempts: undefined, message: "test: auth" });
+  });
+});

@@ -13,7 +13,6 @@ import {
   vendorOf,
 } from "../options.ts";
 import {
-  AttemptLog,
   clientOf,
   descriptorOf,
   envName,
@@ -56,9 +55,8 @@ ${environmentHelp()}`,
       const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
       if (call === undefined) return;
       for (const note of ignoredFlagNotes([vendor], options)) run.note(note);
-      const log = new AttemptLog();
-      const stream = clientOf(vendor, call, log).events(queryOf(vendor, id, call), streamOptionsOf(call));
+      const stream = clientOf(vendor, call).events(queryOf(vendor, id, call), streamOptionsOf(call));
       // Oldest first even when a vendor does not keep the order it was asked for.
-      run.emit(await chronological([await run.collect(vendor, stream, options, log)]), options);
+      run.emit(await chronological([await run.collect(vendor, stream, options)]), options);
     });
 }

@@ -14,7 +14,6 @@ import {
   resolveCalls,
 } from "../options.ts";
 import {
-  AttemptLog,
   clientOf,
   descriptorOf,
   queryOf,
@@ -75,14 +74,11 @@ ${environmentHelp()}`,
       for (const note of ignoredFlagNotes(picked, options)) run.note(note);
       const streams = picked.map((vendor, i) => {
         const call = calls[i] as (typeof calls)[number];
-        const log = new AttemptLog();
         const query = queryOf(vendor, options[vendor] as string, call);
-        return { vendor, log, stream: clientOf(vendor, call, log).events(query, streamOptionsOf(call)) };
+        return { vendor, stream: clientOf(vendor, call).events(query, streamOptionsOf(call)) };
       });
       run.progress(`fetching ${picked.join(", ")}`);
-      const settled = await Promise.allSettled(
-        streams.map((s) => run.collect(s.vendor, s.stream, options, s.log)),
-      );
+      const settled = await Promise.allSettled(streams.map((s) => run.collect(s.vendor, s.stream, options)));
       const failures = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
       // Anything but a vendor's error is a bug: report it rather than a partial timeline.
       const bug = failures.find((f) => !(f instanceof SessionTrailError));

@@ -123,6 +123,30 @@ export function limitIssues(limits: RequestLimits, prefix = ""): FieldIssue[] {
   return issues;
 }
 
+/** A window bound given as a Date or as epoch milliseconds, in epoch milliseconds. */
+export const epochMs = (value: Date | number | undefined): number | undefined =>
+  value instanceof Date ? value.getTime() : value;
+
+/**
+ * Problems with the time window of `events()` for vendors that search one: each bound a whole
+ * number of epoch milliseconds at or after `earliest` (the vendor's smallest accepted instant), and
+ * `until` after `since`.
+ */
+export function windowIssues(
+  since: number | undefined,
+  until: number | undefined,
+  earliest = 0,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (!Number.isInteger(since) || (since as number) < earliest) {
+    issues.push({ path: "since", message: `must be a date at or after ${new Date(earliest).toISOString()}` });
+  }
+  if (!Number.isInteger(until) || (until as number) <= (since as number)) {
+    issues.push({ path: "until", message: "must be after since" });
+  }
+  return issues;
+}
+
 /**
  * The id-like setting `path` of `events()`, given in the query or the client options: problems with
  * it, one place for the rule every vendor shares.

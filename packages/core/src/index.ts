@@ -2,6 +2,7 @@ export {
   checkBaseUrl,
   checkRequestUrl,
   createVendorClient,
+  epochMs,
   idIssues,
   limitIssues,
   MAX_ID_LENGTH,
@@ -10,6 +11,7 @@ export {
   type SuccessBody,
   type VendorClientOptions,
   type VendorDefinition,
+  windowIssues,
 } from "./client.ts";
 export {
   type AnyVendorDescriptor,

@@ -1,3 +1,4 @@
+import { limitIssues } from "./client.ts";
 import { abortedError, type FieldIssue, SessionTrailError, validationError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
 import { EventIdScope, type NormalizeOptions } from "./normalize.ts";
@@ -381,8 +382,6 @@ const COUNTS: [keyof EventStreamOptions, number, number, string][] = [
   ["concurrency", 1, streamDefaults.maxConcurrency, `must be an integer 1-${streamDefaults.maxConcurrency}`],
   ["maxEvents", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0"],
   ["maxPages", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
-  ["timeoutMs", 1, Number.POSITIVE_INFINITY, "must be a positive integer (milliseconds)"],
-  ["maxResponseBytes", 1, Number.POSITIVE_INFINITY, "must be a positive integer"],
 ];
 const RETRY_COUNTS: [keyof RetryOptions, number, number, string][] = [
   ["maxAttempts", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
@@ -404,6 +403,7 @@ export function streamOptionIssues(options: EventStreamOptions): FieldIssue[] {
     }
   };
   check("", options, COUNTS);
+  issues.push(...limitIssues(options));
   const { retry, startAt, signal } = options;
   if (retry !== undefined && retry !== false) check("retry.", retry, RETRY_COUNTS);
   if (startAt !== undefined && !(isCount(startAt?.page, 1) && isCount(startAt?.offset, 0))) {

@@ -6,7 +6,7 @@
 // read within a byte cap, decoded chunk by chunk (a gzip bomb stops at the cap).
 import { abortedError, SessionTrailError } from "./errors.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import { errorFromThrown } from "./response.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES, errorFromThrown } from "./response.ts";
 
 /** Limits of one request. Set per client (`createXClient({ timeoutMs })`) or per call (`client.GET(path, { timeoutMs })`). */
 export interface RequestLimits {
@@ -19,7 +19,7 @@ export interface RequestLimits {
 /** The defaults of every request: written once, where a reader looks for them. */
 export const requestDefaults = {
   timeoutMs: 30_000,
-  maxResponseBytes: 64 * 1024 * 1024,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   /** Error bodies are read only this far: an excerpt and the vendor's message fit, a bomb does not. */
   errorBodyBytes: 64 * 1024,
 } as const;

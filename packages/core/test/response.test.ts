@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkBaseUrl,
+  epochMs,
   errorFromRequest,
   errorFromResponse,
   idIssues,
@@ -10,6 +11,7 @@ import {
   requiredSettingIssues,
   type SessionTrailError,
   type TextResult,
+  windowIssues,
 } from "../src/index.ts";
 
 const json = (status: number, body: unknown, type = "application/json") =>
@@ -94,5 +96,12 @@ describe("input checks", () => {
     expect(() => checkBaseUrl("v", "https://api.example.com/?x=1")).toThrow(/query or fragment/);
     expect(() => checkBaseUrl("v", "ftp://api.example.com")).toThrow(/unsupported protocol/);
     expect(checkBaseUrl("v", "http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
+    expect(windowIssues(epochMs(new Date("2026-01-02")), epochMs(new Date("2026-01-01")))).toEqual([
+      { path: "until", message: "must be after since" },
+    ]);
+    expect(windowIssues(1000, 2000, 946_684_800_000).map((i) => i.message)).toEqual(
+      ["must be a date at or after 2000-01-01T00:00:00.000Z", "must be after since"].slice(0, 1),
+    );
+    expect(windowIssues(0, 1)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   createVendorClient,
   type EventStreamOptions,
+  epochMs,
   type FieldIssue,
   idIssues,
   invalidBody,
@@ -13,6 +14,7 @@ import {
   sessionReads,
   type VendorClientOptions,
   validationError,
+  windowIssues,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
@@ -77,8 +79,6 @@ export type DatadogEventsBody = SuccessBody<operations["SearchRUMEvents"]>;
  * a page has no events or no cursor) and `page()` (`cursor` in its options for the pages after the first).
  */
 export type DatadogClient = Client<paths> & SessionReads<DatadogEventsQuery, DatadogEventsBody>;
-
-const toMs = (value: Date | number | undefined) => (value instanceof Date ? value.getTime() : value);
 
 /**
  * The search for one session: the id as one quoted phrase, with `\` and `"` escaped, so no id can
@@ -156,14 +156,10 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
   ): SessionSource | FieldIssue[] => {
     const sessionId = query?.sessionId;
     // Fixed once per events() call: every page resends the same window, as Datadog's cursor expects.
-    const until = toMs(query?.until) ?? Date.now();
-    const since = toMs(query?.since) ?? until - datadogDefaults.retentionMs;
+    const until = epochMs(query?.until) ?? Date.now();
+    const since = epochMs(query?.since) ?? until - datadogDefaults.retentionMs;
     const limit = streamOptions.pageSize ?? datadogDefaults.pageSize;
-    const issues = idIssues("sessionId", sessionId);
-    if (!Number.isInteger(since) || since < 0)
-      issues.push({ path: "since", message: "must be a date after 1970" });
-    if (!Number.isInteger(until) || until <= since)
-      issues.push({ path: "until", message: "must be after since" });
+    const issues = [...idIssues("sessionId", sessionId), ...windowIssues(since, until)];
     issues.push(...pageSizeIssues(limit, datadogDefaults.pageSize));
     if (issues.length > 0) return issues;
 

@@ -20,7 +20,7 @@ export const hardalVendor: VendorDescriptor<HardalClient, HardalClientOptions, H
     normalize: (body, query, options) =>
       normalizeHardalEvents(body as never, {
         ...options,
-        timezone: query.timezone ?? DEFAULT_TIME_ZONE,
+        timeZone: query.timeZone ?? query.timezone ?? DEFAULT_TIME_ZONE,
         sessionId: query.sessionId,
       }),
     settings: [
@@ -42,7 +42,7 @@ export const hardalVendor: VendorDescriptor<HardalClient, HardalClientOptions, H
     },
     toQuery: ({ id, timeZone }) => ({
       sessionId: id,
-      ...(timeZone !== undefined ? { timezone: timeZone } : {}),
+      ...(timeZone !== undefined ? { timeZone } : {}),
     }),
     mock: { id: "sess_8f3k2j9d7a1c", settings: { signalId: "clx9k2m4a0001qw8e7hz3f5tb" } },
     timeline: { colour: "#d97706" },

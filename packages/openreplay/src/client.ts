@@ -1,6 +1,7 @@
 import {
   createVendorClient,
   type EventStreamOptions,
+  epochMs,
   type FieldIssue,
   idIssues,
   invalidBody,
@@ -11,6 +12,7 @@ import {
   type SuccessBody,
   sessionReads,
   type VendorClientOptions,
+  windowIssues,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
@@ -81,8 +83,6 @@ export const openReplayEventColumns: NonNullable<components["schemas"]["EventsSe
   "utm_campaign",
 ];
 
-const toMs = (value: Date | number | undefined) => (value instanceof Date ? value.getTime() : value);
-
 /**
  * A typed client for OpenReplay's public API v2. The organization API key goes out as a Bearer
  * token; the project key in the path must belong to the key's organization, or the server says 401.
@@ -101,16 +101,15 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
     streamOptions: EventStreamOptions,
   ): SessionSource | FieldIssue[] => {
     const projectKey = query?.projectKey ?? options.projectKey;
-    const start = toMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
-    const end = toMs(query?.until) ?? Date.now();
+    const start = epochMs(query?.since) ?? OPENREPLAY_MIN_TIMESTAMP;
+    const end = epochMs(query?.until) ?? Date.now();
     const limit = streamOptions.pageSize ?? 200;
     const sessionId = query?.sessionId;
-    const issues = [...idIssues("sessionId", sessionId), ...requiredSettingIssues("projectKey", projectKey)];
-    if (!Number.isInteger(start) || start < OPENREPLAY_MIN_TIMESTAMP) {
-      issues.push({ path: "since", message: "must be a date at or after 2000-01-01T00:00:00Z" });
-    }
-    if (!Number.isInteger(end) || end <= start)
-      issues.push({ path: "until", message: "must be after since" });
+    const issues = [
+      ...idIssues("sessionId", sessionId),
+      ...requiredSettingIssues("projectKey", projectKey),
+      ...windowIssues(start, end, OPENREPLAY_MIN_TIMESTAMP),
+    ];
     issues.push(...pageSizeIssues(limit, 200));
     if (issues.length > 0) return issues;
 

@@ -99,9 +99,9 @@ describe("input checks", () => {
     expect(windowIssues(epochMs(new Date("2026-01-02")), epochMs(new Date("2026-01-01")))).toEqual([
       { path: "until", message: "must be after since" },
     ]);
-    expect(windowIssues(1000, 2000, 946_684_800_000).map((i) => i.message)).toEqual(
-      ["must be a date at or after 2000-01-01T00:00:00.000Z", "must be after since"].slice(0, 1),
-    );
+    expect(windowIssues(1000, 2000, 946_684_800_000)).toEqual([
+      { path: "since", message: "must be a date at or after 2000-01-01T00:00:00.000Z" },
+    ]);
     expect(windowIssues(0, 1)).toEqual([]);
   });
 });

@@ -114,7 +114,7 @@ export function sessionIdInstant(sessionId: string): number | undefined {
 const MIN_MS = 0;
 const MAX_MS = 253_402_300_799_999;
 
-function windowIssues(name: "since" | "until", value: unknown): FieldIssue[] {
+function boundIssues(name: "since" | "until", value: unknown): FieldIssue[] {
   if (value === undefined) return [];
   return Number.isInteger(value) && (value as number) >= MIN_MS && (value as number) <= MAX_MS
     ? []
@@ -181,8 +181,8 @@ export function createPostHogClient(options: PostHogClientOptions): PostHogClien
     const issues = [
       ...idIssues("sessionId", sessionId),
       ...pageSizeIssues(pageSize, postHogPaging.maxPageSize),
-      ...windowIssues("since", query?.since),
-      ...windowIssues("until", query?.until),
+      ...boundIssues("since", query?.since),
+      ...boundIssues("until", query?.until),
     ];
     if (typeof projectId !== "string" || !/^[0-9]+$/.test(projectId)) {
       issues.push({

@@ -22,6 +22,7 @@ const vendor = "actionhub";
 
 type HistoryAction = components["schemas"]["UserRawHistoryAction"];
 
+/** Options of `normalizeActionHubEvents`: core's `NormalizeOptions`, and the user and time zone ActionHub's actions leave out. */
 export interface ActionHubNormalizeOptions extends NormalizeOptions {
   /**
    * The `user_id` the log was fetched for. ActionHub's actions do not carry it, so it is set as

@@ -19,6 +19,7 @@ import type { components } from "./generated/schema.js";
 
 type AmplitudeEvent = components["schemas"]["Event"];
 
+/** Options of `normalizeAmplitudeEvents`: core's `NormalizeOptions`, and which session of the page to keep. */
 export interface AmplitudeNormalizeOptions extends NormalizeOptions {
   /**
    * Keep only the events of this session (Amplitude's `session_id`: the session's start in epoch

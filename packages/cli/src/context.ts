@@ -19,11 +19,27 @@ import type { VendorName } from "./vendors.ts";
 
 /** Where the CLI reads and writes; `process` by default, replaceable in tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Where events, help and the version go. */
+  stdout: {
+    /** Writes text as given (no newline added). */
+    write(text: string): unknown;
+    /** A terminal: the table format and colours are the default then. */
+    isTTY?: boolean;
+    /** The terminal's width, which the table fits. */
+    columns?: number;
+  };
+  /** Where errors, notes and progress go. */
+  stderr: {
+    /** Writes text as given (no newline added). */
+    write(text: string): unknown;
+    /** A terminal: progress lines are shown only then. */
+    isTTY?: boolean;
+  };
+  /** The environment the `SESSIONTRAIL_*` settings, `NO_COLOR` and `FORCE_COLOR` are read from. */
   env: Record<string, string | undefined>;
 }
 
+/** The running process's stdout, stderr and environment. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }

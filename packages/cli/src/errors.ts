@@ -9,7 +9,9 @@ import { descriptorOf, isVendorName, mockDefaults, settingHint, type VendorName 
 
 /** A mistake in how the CLI was called: exit code 2, the message and a hint line. */
 export class UsageError extends Error {
+  /** Always `"UsageError"`, so the class reads in a log. */
   override readonly name = "UsageError";
+  /** What to do instead, printed after `hint:` on its own line. */
   readonly hint: string;
   constructor(message: string, hint: string) {
     super(message);

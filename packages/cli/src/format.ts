@@ -1,12 +1,15 @@
 // The text outputs: one JSON array, NDJSON, or a table for people.
 import type { SessionEvent } from "@sessiontrail/core";
 
+/** How events are printed: one JSON array (`--json`), one JSON object a line (`--ndjson`), or a table (`--table`). */
 export type OutputFormat = "json" | "ndjson" | "table";
 
+/** The events as one indented JSON array, with a final newline. */
 export function formatJson(events: readonly SessionEvent[]): string {
   return `${JSON.stringify(events, null, 2)}\n`;
 }
 
+/** The events as NDJSON: one JSON object a line, each line ending in a newline. */
 export function formatNdjson(events: readonly SessionEvent[]): string {
   return events.map((event) => `${JSON.stringify(event)}\n`).join("");
 }
@@ -77,6 +80,7 @@ const truecolour = (hex: string) => {
   return `38;2;${(n >> 16) & 255};${(n >> 8) & 255};${n & 255}`;
 };
 
+/** How `formatTable` lays out its table. */
 export interface TableOptions {
   /** The line budget: columns shrink, then the page column and the name column go, to fit it. */
   width?: number;

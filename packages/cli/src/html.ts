@@ -7,10 +7,13 @@ import { vendorDescriptors } from "./registry.ts";
 
 /** A vendor whose events could not be fetched, and why (one line, as the CLI prints it). */
 export interface FailedVendor {
+  /** The vendor's short name, e.g. `fullstory`. */
   vendor: string;
+  /** What went wrong, one line. */
   message: string;
 }
 
+/** What `timelineHtml` puts on the page besides the events. */
 export interface TimelineHtmlOptions {
   /** The page's title and heading; default "sessiontrail timeline". */
   title?: string | undefined;

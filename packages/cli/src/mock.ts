@@ -8,6 +8,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type VendorName, vendorNames } from "./vendors.ts";
 
+/** Running Prism mocks, one per vendor spec, as `startMocks` resolves them. */
 export interface Mocks<V extends string = VendorName> {
   /** Base URL of each vendor's mock, e.g. `http://127.0.0.1:40123`. */
   vendors: Record<V, string>;
@@ -17,6 +18,7 @@ export interface Mocks<V extends string = VendorName> {
   stop(): Promise<void>;
 }
 
+/** Options of `startMocks`. */
 export interface StartMocksOptions {
   /** How long one Prism may take to answer HTTP (default 20 s). */
   timeoutMs?: number;

@@ -10,11 +10,13 @@ import {
 } from "@sessiontrail/core";
 import { vendorDescriptors } from "./registry.ts";
 
+/** The short name of a vendor the CLI ships with, e.g. `fullstory`: its argument and its variables' part. */
 export type VendorName = (typeof vendorDescriptors)[number]["name"];
 
 /** Every vendor the CLI ships with, in the documented order. */
 export const vendorNames: readonly VendorName[] = vendorDescriptors.map((d) => d.name);
 
+/** Whether `name` is one of `vendorNames`. */
 export function isVendorName(name: string): name is VendorName {
   return (vendorNames as readonly string[]).includes(name);
 }
@@ -38,7 +40,15 @@ export const settingsOf = (vendor: VendorName): readonly Setting[] => [
 /** Values the spec examples use: the ids the Prism mocks answer to, and the examples in --help. */
 export const mockDefaults = Object.fromEntries(
   vendorDescriptors.map((d) => [d.name, { id: d.mock.id, ...d.mock.settings }]),
-) as Record<VendorName, { readonly id: string; readonly [setting: string]: string }>;
+) as Record<
+  VendorName,
+  {
+    /** The id the vendor's mock answers to. */
+    readonly id: string;
+    /** The example value of each of the vendor's own settings, by key. */
+    readonly [setting: string]: string;
+  }
+>;
 
 /** `SESSIONTRAIL_<VENDOR>_<NAME>`, e.g. `SESSIONTRAIL_FULLSTORY_API_KEY`. */
 export const envName = (vendor: VendorName, name: string) => `SESSIONTRAIL_${vendor.toUpperCase()}_${name}`;
@@ -79,19 +89,31 @@ export function settingHint(vendor: VendorName, key: string, flags?: readonly st
 
 /** Everything one vendor call needs, already resolved from flags and environment. */
 export interface VendorCall {
+  /** The vendor's API key (`--api-key`, `SESSIONTRAIL_<VENDOR>_API_KEY`). */
   apiKey: string;
+  /** Another server than the vendor's production one, e.g. a mock (`--base-url`). */
   baseUrl?: string;
+  /** Extra request headers (`--header`). */
   headers?: Record<string, string>;
   /** The vendor's own settings by key (OpenReplay's `projectKey`), as its descriptor names them. */
   settings?: Record<string, string>;
+  /** The window's start, epoch milliseconds (`--since`). */
   since?: number;
+  /** The window's end, epoch milliseconds (`--until`). */
   until?: number;
+  /** The IANA time zone asked for, for vendors that render timestamps in one (`--timezone`). */
   timezone?: string;
+  /** Events per page, for vendors that page (`--page-size`). */
   pageSize?: number;
+  /** Stop after this many events (`--max-events`). */
   maxEvents?: number;
+  /** Pages fetched ahead (`--concurrency`). */
   concurrency?: number;
+  /** Each request's timeout in milliseconds (`--timeout`). */
   timeoutMs?: number;
+  /** Attempts per request, the first included (`--retries` plus one). */
   maxAttempts?: number;
+  /** Keep each vendor event in `raw` (`--with-raw`); default false. */
   includeRaw?: boolean;
   /** Send the key over plain http off loopback (`--allow-insecure-base-url`). */
   allowInsecureBaseUrl?: boolean;

@@ -7,11 +7,16 @@ import type { EventStream, EventStreamOptions, PageOptions } from "./stream.ts";
 
 /** What a descriptor needs of a vendor client: the event stream, and one untouched page of it. */
 export interface VendorEventsClient<Query = never> {
+  /** The whole session, normalized, oldest first. */
   events(query: Query, options?: EventStreamOptions): EventStream;
+  /** One page of the vendor's response, untouched (the CLI's `raw`). */
   page(query: Query, options?: PageOptions): Promise<unknown>;
 }
 
-/** What a setting describes: everything but where it goes. */
+/**
+ * What a setting describes: everything but where it goes.
+ * @inline
+ */
 interface SettingInfo {
   /** The command-line flag; vendors that share a setting share its flag. */
   flag: `--${string}`;
@@ -35,8 +40,18 @@ interface SettingInfo {
  */
 export type VendorSetting<Options = VendorClientOptions, Query = never> = SettingInfo &
   (
-    | { /** A client option of `create()`. */ in: "client"; key: Extract<keyof Options, string> }
-    | { /** A field of the `events()` query. */ in: "query"; key: Extract<keyof Query, string> }
+    | {
+        /** A client option of `create()`. */
+        in: "client";
+        /** The option's name. */
+        key: Extract<keyof Options, string>;
+      }
+    | {
+        /** A field of the `events()` query. */
+        in: "query";
+        /** The field's name. */
+        key: Extract<keyof Query, string>;
+      }
   );
 
 /** The settings every vendor client takes (core's `VendorClientOptions`): the key and the base URL. */
@@ -72,20 +87,37 @@ export interface VendorQueryShape {
    * The vendor searches a time window itself (`since`/`until` go into the query); `rule` is what it
    * accepts, e.g. `since >= 2000-01-01 and until > since`. Without it, events are filtered after.
    */
-  window?: { rule: string };
+  window?: {
+    /** The window the vendor accepts, in words. */
+    rule: string;
+  };
   /** The vendor pages: the `pageSize` it accepts and its default. Without it, one response holds all. */
-  pages?: { min: number; max: number; default: number };
+  pages?: {
+    /** The smallest `pageSize`. */
+    min: number;
+    /** The largest `pageSize`. */
+    max: number;
+    /** The `pageSize` when none is given. */
+    default: number;
+  };
   /** The vendor renders timestamps in a time zone the query chooses, `default` when none is given. */
-  timeZone?: { default: string };
+  timeZone?: {
+    /** The IANA zone used when the query names none. */
+    default: string;
+  };
 }
 
 /** What a caller has resolved for one call: the id, the settings by key, and the window and zone asked for. */
 export interface VendorQueryInput {
+  /** The session id, or the user id for vendors that log per user (`VendorQueryShape.idField`). */
   id: string;
   /** Resolved settings by `key` (flags or environment); absent ones are left out. */
   settings: Readonly<Record<string, string>>;
+  /** The window's start, epoch milliseconds. */
   since?: number;
+  /** The window's end, epoch milliseconds. */
   until?: number;
+  /** The IANA time zone asked for, for vendors with `VendorQueryShape.timeZone`. */
   timeZone?: string;
 }
 
@@ -117,11 +149,23 @@ export interface VendorDescriptor<
    * Values the spec's named examples use: the id and settings a Prism mock of the spec answers to,
    * also shown in help examples.
    */
-  mock: { id: string; settings?: { readonly [K in VendorSetting<Options, Query>["key"]]?: string } };
+  mock: {
+    /** The id the spec's examples answer to. */
+    id: string;
+    /** Setting values the spec's examples answer to, by `key`. */
+    settings?: { readonly [K in VendorSetting<Options, Query>["key"]]?: string };
+  };
   /** What the HTML timeline page needs: the colour of the vendor's lane and markers. */
-  timeline: { colour: `#${string}` };
+  timeline: {
+    /** A CSS hex colour, e.g. `#059669`. */
+    colour: `#${string}`;
+  };
 }
 
+/**
+ * A type a registry of vendors cannot name: each vendor's own client, option or query type.
+ * @inline
+ */
 // biome-ignore lint/suspicious/noExplicitAny: a registry mixes vendors whose option and query types differ.
 type Erased = any;
 

@@ -14,13 +14,18 @@ export const sessionEventTypes = [
   "other",
 ] as const;
 
+/** What kind of event it is, across vendors: one of {@link sessionEventTypes}. */
 export type SessionEventType = (typeof sessionEventTypes)[number];
 
 /** The page the event happened on. */
 export interface SessionEventPage {
+  /** The page's full URL. */
   url?: string | undefined;
+  /** The URL's path, e.g. `/checkout`. */
   path?: string | undefined;
+  /** The document title. */
   title?: string | undefined;
+  /** The URL of the page the user came from. */
   referrer?: string | undefined;
 }
 
@@ -38,34 +43,58 @@ export interface SessionEventTarget {
 
 /** Where the event was recorded: browser, device and campaign, as Segment's `context`. */
 export interface SessionEventContext {
+  /** The browser's `User-Agent` string. */
   userAgent?: string | undefined;
+  /** The browser's name as the vendor gives it, e.g. `Chrome`. */
   browser?: string | undefined;
+  /** The browser's version as the vendor gives it. */
   browserVersion?: string | undefined;
+  /** The operating system's name as the vendor gives it, e.g. `Mac OS X`. */
   os?: string | undefined;
+  /** The operating system's version as the vendor gives it. */
   osVersion?: string | undefined;
   /** Device class or model as the vendor names it: Desktop, Mobile, iPhone... */
   device?: string | undefined;
   /** ISO 3166-1 alpha-2 country code. */
   country?: string | undefined;
+  /** The city, as the vendor's geolocation names it. */
   city?: string | undefined;
-  screen?: { width?: number | undefined; height?: number | undefined } | undefined;
+  /** The screen's size as the vendor records it (OpenReplay's `$screen_width` and `$screen_height`). */
+  screen?:
+    | {
+        /** Width in pixels. */
+        width?: number | undefined;
+        /** Height in pixels. */
+        height?: number | undefined;
+      }
+    | undefined;
   /** UTM parameters: source, medium, name (campaign), term, content. */
   campaign?:
     | {
+        /** `utm_source`: who sent the traffic, e.g. `newsletter`. */
         source?: string | undefined;
+        /** `utm_medium`: the channel, e.g. `email`. */
         medium?: string | undefined;
+        /** `utm_campaign`: the campaign's name. */
         name?: string | undefined;
+        /** `utm_term`: the paid search keyword. */
         term?: string | undefined;
+        /** `utm_content`: which link or ad of the campaign. */
         content?: string | undefined;
       }
     | undefined;
 }
 
+/**
+ * One event of a user session, normalized from any vendor's events; its JSON Schema is
+ * `sessionEventSchema` (also the file `@sessiontrail/core/session-event.schema.json`).
+ */
 export interface SessionEvent {
   /** Stable: the vendor's event id where it is present and unique, else a hash of the event. */
   id: string;
   /** The vendor that recorded it: `roundtable`, `openreplay`, `fullstory`, `actionhub`, `hardal`. */
   vendor: string;
+  /** What kind of event it is, across vendors. */
   type: SessionEventType;
   /** The vendor's own name of the event (`navigate`, `CLICK`, `Clicked "Buy"`, `add_to_cart`). */
   name: string;
@@ -73,11 +102,17 @@ export interface SessionEvent {
   timestamp: number;
   /** The same instant as ISO-8601 UTC (`2024-04-03T17:06:12.290Z`). */
   time: string;
+  /** The vendor's session id, when the event belongs to a session. */
   sessionId?: string | undefined;
+  /** The identified user, when the vendor knows it. */
   userId?: string | undefined;
+  /** The vendor's device or anonymous id. */
   deviceId?: string | undefined;
+  /** The page the event happened on. */
   page?: SessionEventPage | undefined;
+  /** The element a click or input acted on. */
   target?: SessionEventTarget | undefined;
+  /** Browser, device and campaign. */
   context?: SessionEventContext | undefined;
   /** Event properties, as the vendor sent them (keys kept verbatim). */
   properties: Record<string, unknown>;

@@ -4,6 +4,7 @@ import { isRecord, text } from "./guards.ts";
 import { excerpt } from "./redact.ts";
 import { IsoTimeFormatter } from "./time.ts";
 
+/** How a normalizer (`normalizeFullStoryEvents`, `normalizeEvents`) treats the events it reads. */
 export interface NormalizeOptions {
   /** Keep the untouched vendor event in `raw`. Default true. */
   includeRaw?: boolean | undefined;
@@ -23,10 +24,13 @@ export interface NormalizeOptions {
   ids?: EventIdScope | undefined;
 }
 
+/** A vendor event a normalizer left out (`onInvalid: "skip"`, a duplicate), and why. */
 export interface NormalizeWarning {
+  /** The vendor whose event it was. */
   vendor: string;
   /** Position of the event in the vendor's list. */
   index: number;
+  /** Why it was left out. */
   message: string;
 }
 
@@ -85,6 +89,7 @@ const MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 
 /** Thrown by a vendor's mapping for an event it cannot normalize; the message names what is wrong. */
 export class InvalidEventError extends Error {
+  /** Always `"InvalidEventError"`, so the class reads in a log. */
   override readonly name = "InvalidEventError";
 }
 

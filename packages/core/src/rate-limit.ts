@@ -3,7 +3,9 @@ import { sleep } from "./retry.ts";
 
 /** At most `requests` requests in any window of `perMs` milliseconds. */
 export interface RateLimit {
+  /** How many requests a window may hold: a positive integer. */
   requests: number;
+  /** The window's length in milliseconds. */
   perMs: number;
 }
 
@@ -13,6 +15,7 @@ export interface RateLimit {
  * twice that across a window edge). Waiters are served in order.
  */
 export class RateLimiter {
+  /** The limit it keeps, as given. */
   readonly limit: RateLimit;
   readonly #sent: number[] = [];
   #queue: Promise<void> = Promise.resolve();

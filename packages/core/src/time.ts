@@ -268,6 +268,7 @@ export class IsoTimeFormatter {
     this.day = days;
   }
 
+  /** `epochMs` (epoch milliseconds, UTC) as `2024-04-03T17:06:12.290Z`. */
   format(epochMs: number): string {
     const days = Math.floor(epochMs / MS_PER_DAY);
     // Outside years 0000-9999, or not a whole millisecond: the slow, general way.

@@ -23,6 +23,7 @@ type FullStoryEvent = components["schemas"]["Event"];
 
 const vendor = "fullstory";
 
+/** Options of `normalizeFullStoryEvents`: core's `NormalizeOptions`, nothing more. */
 export type FullStoryNormalizeOptions = NormalizeOptions;
 
 /**

@@ -27,6 +27,7 @@ const vendor = "hardal";
 /** Hardal renders timestamps in this zone when the request names none. */
 const defaultTimeZone = "Europe/Istanbul";
 
+/** Options of `normalizeHardalEvents`: core's `NormalizeOptions`, and the time zone the request asked for. */
 export interface HardalNormalizeOptions extends NormalizeOptions {
   /**
    * The IANA time zone the request asked for (`timezone` query parameter); default

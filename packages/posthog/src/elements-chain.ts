@@ -6,7 +6,9 @@
 
 /** One element of a chain. */
 export interface PostHogElement {
+  /** The tag name, e.g. `button`; empty when the chain names none. */
   tag: string;
+  /** The CSS classes, in the chain's order. */
   classes: string[];
   /** `text`, `href`, `attr_id`, `nth-child`, `nth-of-type` and `attr__*` values, unescaped. */
   attributes: Record<string, string>;

@@ -27,6 +27,7 @@ export const requiredColumns = ["uuid", "event", "timestamp"] as const;
  */
 export type PostHogEventRow = Record<string, unknown>;
 
+/** Options of `normalizePostHogEvents`: core's `NormalizeOptions`, and the session the body was fetched for. */
 export interface PostHogNormalizeOptions extends NormalizeOptions {
   /** The session the body was fetched for, used when an event's properties lack `$session_id`. */
   sessionId?: string | undefined;

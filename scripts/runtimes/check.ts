@@ -1,7 +1,7 @@
 // What one runtime's smoke run must show: every vendor's mock session read (every page, one retry
 // after the 429), normalized, merged, the typed errors, and the same results as the reference run
 // (Node, the toolchain's, loading ES modules). Pure: the tests feed it runs, good and broken.
-import type { Run, SmokeResult, SmokeVendor, Variant } from "./matrix.ts";
+import { RESULT_MARK, type Run, type SmokeResult, type SmokeVendor, type Variant } from "./matrix.ts";
 
 /** What the smoke must call itself on this variant's runtime. */
 export function expectedRuntimeName({ runtime }: Variant): string {
@@ -110,6 +110,11 @@ export function checkRun(
   }
   const problems: string[] = [...run.problems.map((p) => `vendor server: ${p}`)];
   if (run.exitCode !== 0) problems.push(`exit code ${run.exitCode}`);
+  // A warning on load (say, require(esm) still called experimental) is what a user would see too.
+  const warning = run.output
+    .split("\n")
+    .find((line) => /\w+Warning\b/.test(line) && !line.includes(RESULT_MARK));
+  if (warning) problems.push(`the runtime warned: ${warning.slice(0, 200)}`);
   const name = expectedRuntimeName(run.variant);
   if (result.runtime !== name) problems.push(`ran on "${result.runtime}", not "${name}"`);
   for (const entry of expected.entries) {

@@ -21,7 +21,8 @@ export interface Variant {
 // A hung runtime (a retry loop against a dead server, a worker that never ends) fails its row
 // instead of blocking the run.
 const RUN_TIMEOUT_MS = 60_000;
-const RESULT_MARK = "SESSIONTRAIL_SMOKE_RESULT ";
+/** The smoke's result line starts with this (smoke/smoke.mjs). */
+export const RESULT_MARK = "SESSIONTRAIL_SMOKE_RESULT ";
 
 /**
  * Node is run both ways (CommonJS users are Node users); workerd both without Node.js compatibility

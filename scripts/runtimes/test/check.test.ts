@@ -71,6 +71,16 @@ describe("checkRun", () => {
     expect(problems).toEqual(["no result (exit code 1): boot\nError: Module not found: node:fs"]);
   });
 
+  it("fails a run whose runtime printed a warning", () => {
+    const problems = problemsWith((run) => {
+      run.output =
+        "(node:1) ExperimentalWarning: Support for loading ES Module in require() is experimental\n";
+    });
+    expect(problems).toEqual([
+      "the runtime warned: (node:1) ExperimentalWarning: Support for loading ES Module in require() is experimental",
+    ]);
+  });
+
   it("fails a run on another runtime than the one started", () => {
     expect(problemsWith((run) => Object.assign(run.result ?? {}, { runtime: "node 20.20.2" }))).toEqual([
       'ran on "node 20.20.2", not "node 24.21.0"',

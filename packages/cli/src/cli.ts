@@ -1,5 +1,6 @@
 // The `sessiontrail` command line. `run()` returns the exit code: 0 ok, 1 a vendor, network or file
-// error, 2 a usage error. API keys are read from flags or environment and never written anywhere.
+// error (for `verify`: drift), 2 a usage error, 3 (`verify`) could not check. API keys are read from
+// flags or environment and never written anywhere.
 // Each command lives in its own module under commands/.
 import { readFileSync } from "node:fs";
 import { registerSecret } from "@sessiontrail/core";
@@ -8,16 +9,18 @@ import { eventsCommand } from "./commands/events.ts";
 import { mockCommand } from "./commands/mock.ts";
 import { rawCommand } from "./commands/raw.ts";
 import { timelineCommand } from "./commands/timeline.ts";
+import { verifyCommand } from "./commands/verify.ts";
 import { type CliIo, processIo, redactingIo, runContext } from "./context.ts";
 import { report } from "./errors.ts";
 import { environmentHelp, exampleArgs, timelineArgs } from "./help.ts";
 import { descriptorOf, envName, listOf, settingsOf, vendorNames } from "./vendors.ts";
+import { VerifyVerdict } from "./verify/output.ts";
 
 export { mockInstructions } from "./commands/mock.ts";
 export { type CliIo, processIo } from "./context.ts";
 export { UsageError, vendorErrorLine } from "./errors.ts";
 
-const commands = [eventsCommand, timelineCommand, rawCommand, mockCommand];
+const commands = [eventsCommand, timelineCommand, rawCommand, verifyCommand, mockCommand];
 
 /**
  * Masks, from here on, every value of a key setting: of every vendor's variables, and what follows a
@@ -64,6 +67,7 @@ export async function run(args: readonly string[], given: CliIo = processIo()): 
 Examples:
   $ sessiontrail mock
   $ sessiontrail events ${first} ${first === undefined ? "" : exampleArgs(first)}
+  $ sessiontrail verify ${first} ${first === undefined ? "" : exampleArgs(first)}
   $ sessiontrail timeline ${[first, second].flatMap((v) => (v === undefined ? [] : [timelineArgs(v)])).join(" ")} --html timeline.html
 
 ${environmentHelp()}
@@ -77,6 +81,8 @@ Run 'sessiontrail <command> --help' for more examples.`,
     await program.parseAsync(args, { from: "user" });
     return 0;
   } catch (error) {
+    // verify has printed what it found; its verdict is the exit code (1 drift, 3 could not check).
+    if (error instanceof VerifyVerdict) return error.exitCode;
     return report(
       error,
       args,

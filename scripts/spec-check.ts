@@ -1,10 +1,12 @@
 // `pnpm spec:check`: the checks a vendor API change must pass before it merges.
 //   1. Redocly lint of every spec.
 //   2. Generated code in sync with every spec (scripts/generate.ts --check).
-//   3. Each spec against its version at a base git ref, every change classified (scripts/spec-diff.ts).
+//   3. Each spec against its version at a base git ref, every change classified (scripts/spec-diff.ts,
+//      the same code as `pnpm spec:diff`): one line per change, `ERR`, `WARN` or `INFO` and its check.
 //   4. Every package whose spec or src/ changed since the base has a changeset added since the base,
-//      and a breaking spec change is a major bump (minor while the package is 0.x, and then the
-//      changeset says "breaking").
+//      and the bump fits the worst change: ERR (breaking) is major, or minor while the package is 0.x
+//      with "breaking" said in the changeset; WARN (breaks some clients) is at least minor; INFO is
+//      any bump.
 //
 //   node scripts/spec-check.ts [--base <ref>] [--root <dir>]
 // The base is --base, else $SPEC_CHECK_BASE, else the merge base of HEAD with origin/main, else with
@@ -39,23 +41,45 @@ export function parseChangeset(file: string, text: string): Changeset {
   return { file, bumps, summary: (match[2] as string).trim() };
 }
 
+/** How many of a spec's changes are ERR (breaking) and WARN (breaking for some clients). */
+export interface ChangeCounts {
+  err: number;
+  warn: number;
+}
+
+export function countLevels(changes: readonly SpecChange[]): ChangeCounts {
+  return {
+    err: changes.filter((c) => c.level === "ERR").length,
+    warn: changes.filter((c) => c.level === "WARN").length,
+  };
+}
+
+/** The least bump a package's spec changes allow: see the header of this file. */
+export function neededBump(version: string, counts: ChangeCounts): Bump {
+  if (counts.err > 0) return /^0\./.test(version) ? "minor" : "major";
+  return counts.warn > 0 ? "minor" : "patch";
+}
+
 /**
- * Whether the changesets naming a package give it a fitting bump for its breaking spec changes:
- * major, or minor while the package is 0.x with "breaking" said in a changeset's message.
+ * Whether the changesets naming a package give it a fitting bump for its spec changes: major for
+ * ERR changes (minor while the package is 0.x, with "breaking" said in a changeset's message), at
+ * least minor for WARN changes.
  */
 export function bumpProblem(
   pkg: { name: string; version: string },
   bump: Bump,
-  breaking: number,
+  counts: ChangeCounts,
   naming: readonly Changeset[],
 ): string | undefined {
-  if (breaking === 0) return undefined;
+  const needed = neededBump(pkg.version, counts);
   const zero = /^0\./.test(pkg.version);
-  const needed: Bump = zero ? "minor" : "major";
   if (RANK[bump] < RANK[needed]) {
-    return `${pkg.name}: ${breaking} breaking spec change(s) need a ${needed} bump${zero ? " (minor while the package is 0.x, saying it is breaking)" : ""}, the changesets give ${bump}`;
+    if (counts.err > 0) {
+      return `${pkg.name}: ${counts.err} breaking (ERR) spec change(s) need a ${needed} bump${zero ? " (minor while the package is 0.x, saying it is breaking)" : ""}, the changesets give ${bump}`;
+    }
+    return `${pkg.name}: ${counts.warn} WARN spec change(s), which break some clients, need at least a minor bump (major if they break ours), the changesets give ${bump}`;
   }
-  if (bump === "minor" && !naming.some((c) => /breaking/i.test(c.summary))) {
+  if (counts.err > 0 && zero && bump === "minor" && !naming.some((c) => /breaking/i.test(c.summary))) {
     return `${pkg.name}: a breaking change released as minor (the package is 0.x) must say so: write "breaking" in the changeset's message (${naming.map((c) => c.file).join(", ")})`;
   }
   return undefined;
@@ -159,11 +183,10 @@ export function specCheck(options: { root?: string; base?: string } = {}): SpecC
   for (const { vendor, spec } of specs) {
     const then = git(root, ["show", `${base.ref}:${spec}`]);
     const now = parse(readFileSync(join(root, spec), "utf8"));
-    const list: SpecChange[] = then.ok
-      ? diffSpecs(parse(then.out), now)
-      : [{ severity: "non-breaking", message: `new spec ${spec}` }];
+    // A spec new since the base is compared with an empty document: every operation in it is added.
+    const list: SpecChange[] = diffSpecs(then.ok ? parse(then.out) : {}, now);
     changes[vendor] = list;
-    for (const change of list) say(`   ${formatChange(vendor, change)}`);
+    for (const change of list) say(`   ${vendor}: ${formatChange(change)}`);
   }
   if (Object.values(changes).every((l) => l.length === 0)) say("   none");
 
@@ -192,18 +215,17 @@ export function specCheck(options: { root?: string; base?: string } = {}): SpecC
     const bump = naming
       .map((c) => c.bumps[pkg.name] as Bump)
       .reduce<Bump | undefined>((best, b) => (!best || RANK[b] > RANK[best] ? b : best), undefined);
-    const breaking = spec ? (changes[spec.vendor] ?? []).filter((c) => c.severity === "breaking") : [];
-    const zero = /^0\./.test(pkg.version);
+    const counts = countLevels(spec ? (changes[spec.vendor] ?? []) : []);
     const head = `   ${pkg.name} (${pkg.version}): ${why.join(" and ")} changed`;
     if (!bump) {
       say(`${head}; no changeset`);
       problems.push(
-        `${pkg.name}: its ${why.join(" and ")} changed since ${sha} but no changeset added since then names it: pnpm changeset --${breaking.length > 0 ? (zero ? "minor" : "major") : "patch"} ${pkg.name} -m "..."`,
+        `${pkg.name}: its ${why.join(" and ")} changed since ${sha} but no changeset added since then names it: pnpm changeset --${neededBump(pkg.version, counts)} ${pkg.name} -m "..."`,
       );
       continue;
     }
     say(`${head}; changeset ${bump} (${naming.map((c) => c.file).join(", ")})`);
-    const problem = bumpProblem(pkg, bump, breaking.length, naming);
+    const problem = bumpProblem(pkg, bump, counts, naming);
     if (problem) problems.push(problem);
   }
   if (!anyChanged) say("   no package's spec or src changed");

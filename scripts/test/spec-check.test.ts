@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bumpProblem, parseChangeset } from "../spec-check.ts";
+import { bumpProblem, neededBump, parseChangeset } from "../spec-check.ts";
 import { repoRoot } from "../specs.ts";
 
 const clones: string[] = [];
@@ -72,10 +72,10 @@ describe("spec:check on a vendor change", { timeout: 60_000 }, () => {
     expect(failed.code, failed.out).toBe(1);
     expect(failed.out).toContain("merge base with origin/main");
     expect(failed.out).toContain(
-      "fullstory: BREAKING removed operation GET /v2/sessions/{session_id}/events",
+      "fullstory: ERR api-path-removed-without-deprecation GET /v2/sessions/{session_id}/events: removed the path",
     );
     expect(failed.out).toContain(
-      "fullstory: non-breaking added operation GET /v2/sessions/{session_id}/event-log",
+      "fullstory: INFO endpoint-added GET /v2/sessions/{session_id}/event-log: added the operation",
     );
     expect(failed.out).toMatch(
       /✗ @sessiontrail\/fullstory: its spec and src changed since \w+ but no changeset/,
@@ -110,7 +110,7 @@ describe("spec:check on a vendor change", { timeout: 60_000 }, () => {
     const missing = specCheck(dir);
     expect(missing.code, missing.out).toBe(1);
     expect(missing.out).toContain(
-      "fullstory: non-breaking added optional response field events[].replay_url (GET /v2/sessions/{session_id}/events, response 200)",
+      "fullstory: INFO response-optional-property-added GET /v2/sessions/{session_id}/events 200 /events/items/replay_url: added the optional property /events/items/replay_url to the 200 response",
     );
 
     writeFileSync(
@@ -119,7 +119,7 @@ describe("spec:check on a vendor change", { timeout: 60_000 }, () => {
     );
     const passed = specCheck(dir);
     expect(passed.code, passed.out).toBe(0);
-    expect(passed.out).not.toContain("BREAKING");
+    expect(passed.out).not.toMatch(/: (ERR|WARN) /);
     expect(passed.out).toContain("@sessiontrail/fullstory (0.0.0): spec and src changed; changeset minor");
   });
 });
@@ -148,37 +148,45 @@ describe("changeset frontmatter", () => {
   });
 });
 
-describe("the bump a breaking spec change needs", () => {
+describe("the bump spec changes need", () => {
   const said = parseChangeset("x.md", '---\n"@sessiontrail/hardal": minor\n---\n\nBreaking: new path.\n');
   const unsaid = parseChangeset("y.md", '---\n"@sessiontrail/hardal": minor\n---\n\nNew path.\n');
+  const v1 = { name: "@sessiontrail/hardal", version: "1.2.0" };
+  const v0 = { name: "@sessiontrail/hardal", version: "0.3.0" };
+  const none = { err: 0, warn: 0 };
 
-  it("no breaking change: any bump will do", () => {
-    expect(
-      bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "patch", 0, [unsaid]),
-    ).toBeUndefined();
+  it("INFO changes only: any bump will do", () => {
+    expect(neededBump("1.2.0", none)).toBe("patch");
+    expect(bumpProblem(v1, "patch", none, [unsaid])).toBeUndefined();
   });
 
-  it("1.x: major, nothing less", () => {
-    expect(
-      bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "major", 2, [said]),
-    ).toBeUndefined();
-    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "1.2.0" }, "minor", 2, [said])).toBe(
-      "@sessiontrail/hardal: 2 breaking spec change(s) need a major bump, the changesets give minor",
+  it("ERR at 1.x: major, nothing less", () => {
+    expect(neededBump("1.2.0", { err: 2, warn: 1 })).toBe("major");
+    expect(bumpProblem(v1, "major", { err: 2, warn: 0 }, [said])).toBeUndefined();
+    expect(bumpProblem(v1, "minor", { err: 2, warn: 0 }, [said])).toBe(
+      "@sessiontrail/hardal: 2 breaking (ERR) spec change(s) need a major bump, the changesets give minor",
     );
   });
 
-  it("0.x: minor that says breaking, or major", () => {
-    expect(
-      bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "minor", 1, [said]),
-    ).toBeUndefined();
-    expect(
-      bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "major", 1, [unsaid]),
-    ).toBeUndefined();
-    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "minor", 1, [unsaid])).toMatch(
+  it("ERR at 0.x: minor that says breaking, or major", () => {
+    expect(neededBump("0.3.0", { err: 1, warn: 0 })).toBe("minor");
+    expect(bumpProblem(v0, "minor", { err: 1, warn: 0 }, [said])).toBeUndefined();
+    expect(bumpProblem(v0, "major", { err: 1, warn: 0 }, [unsaid])).toBeUndefined();
+    expect(bumpProblem(v0, "minor", { err: 1, warn: 0 }, [unsaid])).toMatch(
       /must say so: write "breaking" in the changeset's message \(y\.md\)/,
     );
-    expect(bumpProblem({ name: "@sessiontrail/hardal", version: "0.3.0" }, "patch", 1, [said])).toMatch(
+    expect(bumpProblem(v0, "patch", { err: 1, warn: 0 }, [said])).toMatch(
       /need a minor bump \(minor while the package is 0\.x, saying it is breaking\), the changesets give patch/,
+    );
+  });
+
+  it("WARN: at least minor, at 0.x and 1.x alike, without having to say breaking", () => {
+    expect(neededBump("1.2.0", { err: 0, warn: 1 })).toBe("minor");
+    expect(neededBump("0.3.0", { err: 0, warn: 1 })).toBe("minor");
+    expect(bumpProblem(v1, "minor", { err: 0, warn: 1 }, [unsaid])).toBeUndefined();
+    expect(bumpProblem(v0, "minor", { err: 0, warn: 3 }, [unsaid])).toBeUndefined();
+    expect(bumpProblem(v1, "patch", { err: 0, warn: 3 }, [unsaid])).toBe(
+      "@sessiontrail/hardal: 3 WARN spec change(s), which break some clients, need at least a minor bump (major if they break ours), the changesets give patch",
     );
   });
 });

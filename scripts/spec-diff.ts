@@ -18,6 +18,7 @@
 // as an annotation, and describes no change under components.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { checksTable } from "./spec-diff/checks.ts";
 import { diffSpecs } from "./spec-diff/document.ts";
 import { formatChange } from "./spec-diff/report.ts";
 
@@ -25,7 +26,7 @@ export { CHECKS, type Check, checkById, checksTable, type Level } from "./spec-d
 export { diffSpecs } from "./spec-diff/document.ts";
 export { formatChange, type SpecChange } from "./spec-diff/report.ts";
 
-const USAGE = "usage: pnpm spec:diff <old.yaml> <new.yaml> [--json]";
+const USAGE = "usage: pnpm spec:diff <old.yaml> <new.yaml> [--json]   (or --checks: the table of checks)";
 
 /** Reads one spec (YAML or JSON), or says why it cannot. */
 function readSpec(file: string): { doc?: unknown; error?: string } {
@@ -53,6 +54,11 @@ export function main(
 ): number {
   if (argv.includes("--help") || argv.includes("-h")) {
     out(USAGE);
+    return 0;
+  }
+  // The table CONTRIBUTING.md shows, written from the catalogue so that the two cannot drift.
+  if (argv.length === 1 && argv[0] === "--checks") {
+    out(checksTable());
     return 0;
   }
   const json = argv.includes("--json");

@@ -7,7 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { CHECKS, diffSpecs, formatChange, type Level, main, type SpecChange } from "../spec-diff.ts";
+import {
+  CHECKS,
+  checksTable,
+  diffSpecs,
+  formatChange,
+  type Level,
+  main,
+  type SpecChange,
+} from "../spec-diff.ts";
 import { loadSpec } from "../spec-examples.ts";
 import { repoRoot, vendorSpecs } from "../specs.ts";
 
@@ -1086,6 +1094,21 @@ describe("spec-diff: one spec pair per check", () => {
       const levels = new Set(CASES.filter((c) => c.id === check.id).map((c) => c.level));
       expect(levels, check.id).toEqual(new Set([check.level, check.otherwise?.level]));
     }
+  });
+
+  it("CONTRIBUTING.md's table lists every check with its level, and only those", () => {
+    const text = readFileSync(join(repoRoot, "CONTRIBUTING.md"), "utf8");
+    const table = /<!-- spec-diff checks: begin -->\n([\s\S]*?)\n<!-- spec-diff checks: end -->/.exec(
+      text,
+    )?.[1];
+    expect(table, "run `pnpm spec:diff --checks` and paste its table between the markers").toBe(
+      checksTable(),
+    );
+    const rows = [...(table ?? "").matchAll(/^\| `([a-z-]+)` \| (ERR|WARN|INFO)/gm)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(rows).toEqual(CHECKS.map((c) => `${c.id} ${c.level}`));
+    expect(new Set(CASES.map((c) => c.id))).toEqual(new Set(rows.map((r) => r.split(" ")[0])));
   });
 
   it("every case's level is the catalogue's", () => {

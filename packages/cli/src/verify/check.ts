@@ -436,8 +436,8 @@ export function checkNormalizer(
 }
 
 /**
- * Where the body's event list is: the one array of the body that holds as many items as the
- * normalizer saw (events read plus events skipped). Undefined when none or several do.
+ * Where the body's event list is: the array of the body nearest its root that holds as many items as
+ * the normalizer saw (events read plus events skipped). Undefined when none does, or several as near.
  */
 function eventList(body: unknown, count: number): string | undefined {
   const found: string[] = [];
@@ -452,7 +452,9 @@ function eventList(body: unknown, count: number): string | undefined {
     }
   };
   walk(body, "");
-  return found.length === 1 ? found[0] : undefined;
+  const depth = (pointer: string) => pointer.split("/").length;
+  const nearest = found.filter((p) => depth(p) === Math.min(...found.map(depth)));
+  return nearest.length === 1 ? nearest[0] : undefined;
 }
 
 /**

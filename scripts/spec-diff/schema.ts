@@ -240,7 +240,7 @@ export class SchemaDiffer {
     const subject = pointer === "" ? site.label : `${pointer} in ${site.label}`;
     const emit = (suffixes: string | string[], message: string) =>
       this.#emit(site, pointer, suffixes, message);
-    if (this.#wrapped(site, rawA, rawB, a, b, pointer)) return;
+    if (this.#wrapped(site, rawA, rawB, a, b, pointer, depth)) return;
 
     this.#types(site, a, b, subject, emit);
     if (a.typed && b.typed && a.nullable !== b.nullable) {
@@ -282,39 +282,57 @@ export class SchemaDiffer {
     this.#variants(site, a, b, pointer, subject, depth, emit);
   }
 
-  /** A schema moved into a oneOf/anyOf beside new variants, or taken out of one: reported once as such. */
-  #wrapped(site: SchemaSite, rawA: Json, rawB: Json, a: SchemaView, b: SchemaView, pointer: string): boolean {
+  /**
+   * A schema moved into a oneOf/anyOf beside new variants, or taken out of one beside others: one
+   * change, then the schema compared with its branch (found by $ref, else by equal content).
+   */
+  #wrapped(
+    site: SchemaSite,
+    rawA: Json,
+    rawB: Json,
+    a: SchemaView,
+    b: SchemaView,
+    pointer: string,
+    depth: number,
+  ): boolean {
     if (site.kind !== "body" || a.listOfTypes || b.listOfTypes) return false;
     const subject = pointer === "" ? site.label : `${pointer} in ${site.label}`;
-    const matches = (doc: Json, raw: Json, branch: Json) =>
-      (typeof raw?.$ref === "string" && raw.$ref === branch?.$ref) ||
-      same(resolve(doc, raw), resolve(doc, branch));
+    const branchOf = (raw: Json, rawDoc: Json, list: Json[], listDoc: Json) => {
+      const byRef = list.findIndex((branch) => typeof raw?.$ref === "string" && raw.$ref === branch?.$ref);
+      return byRef >= 0
+        ? byRef
+        : list.findIndex((branch) => same(resolve(rawDoc, raw), resolve(listDoc, branch)));
+    };
+    const variants = (v: SchemaView) => Boolean(v.schema.oneOf || v.schema.anyOf);
     for (const keyword of ["oneOf", "anyOf"] as const) {
       const word = keyword === "oneOf" ? "one-of" : "any-of";
       const listA: Json[] = a.schema[keyword] ?? [];
       const listB: Json[] = b.schema[keyword] ?? [];
-      if (listA.length === 0 && listB.length >= 2 && !a.schema.oneOf && !a.schema.anyOf) {
-        const kept = listB.findIndex((branch) => matches(this.#after, rawA, branch));
-        if (kept < 0 || !same(resolve(this.#before, rawA), resolve(this.#after, listB[kept]))) continue;
-        const added = listB.filter((_, i) => i !== kept).map(branchLabel);
+      if (!variants(a) && listB.length >= 2) {
+        const kept = branchOf(rawA, this.#before, listB, this.#after);
+        if (kept < 0) continue;
+        const others = listB.filter((_, i) => i !== kept).map(branchLabel);
         this.#emit(
           site,
           pointer,
           keyword === "oneOf" ? ["wrapped-in-one-of", `${word}-added`] : `${word}-added`,
-          `${subject} became one ${keyword} variant beside ${added.join(", ")}`,
+          `${subject} became one ${keyword} variant beside ${others.join(", ")}`,
         );
+        const label = branchLabel(listB[kept], kept);
+        this.compare(site, rawA, listB[kept], `${pointer}/${keyword}[${label}]`, depth + 1);
         return true;
       }
-      if (listB.length === 0 && listA.length >= 2 && !b.schema.oneOf && !b.schema.anyOf) {
-        const kept = listA.findIndex((branch) => matches(this.#before, rawB, branch));
-        if (kept < 0 || !same(resolve(this.#before, listA[kept]), resolve(this.#after, rawB))) continue;
-        const removed = listA.filter((_, i) => i !== kept).map(branchLabel);
+      if (!variants(b) && listA.length >= 2) {
+        const kept = branchOf(rawB, this.#after, listA, this.#before);
+        if (kept < 0) continue;
+        const others = listA.filter((_, i) => i !== kept).map(branchLabel);
         this.#emit(
           site,
           pointer,
           `${word}-removed`,
-          `${subject} is no longer a ${keyword} of ${removed.join(", ")}`,
+          `${subject} is no longer a ${keyword} of ${others.join(", ")}`,
         );
+        this.compare(site, listA[kept], rawB, pointer, depth + 1);
         return true;
       }
     }

@@ -1244,6 +1244,25 @@ describe("spec-diff: what the checks see through", () => {
     ).toEqual([]);
   });
 
+  it("a body wrapped in a oneOf, or taken out of one, is one change, then compared with its branch", () => {
+    const page = (d: Json) => events(d).get.responses["200"].content["application/json"];
+    const wrapped = diff((d) => {
+      page(d).schema = { oneOf: [ref("A"), ref("Page")] };
+      delete schemas(d).Event.properties.kind;
+    });
+    expect(wrapped.map((c) => `${c.level} ${c.id} ${c.path}`)).toEqual([
+      "ERR response-body-wrapped-in-one-of 200",
+      "ERR response-optional-property-removed 200 /oneOf[Page]/events/items/kind",
+    ]);
+    const unwrapped = diff(
+      (d) => (page(d).schema = ref("Page")),
+      (d) => (page(d).schema = { anyOf: [ref("Page"), ref("A")] }),
+    );
+    expect(unwrapped.map((c) => `${c.level} ${c.id} ${c.path}`)).toEqual([
+      "INFO response-body-any-of-removed 200",
+    ]);
+  });
+
   it("a oneOf variant matched by $ref is compared inside, under its name", () => {
     const changes = diff(
       (d) => (schemas(d).B.properties.b = { type: "integer" }),

@@ -4,7 +4,18 @@
 // install outside the workspace can rewrite the main checkout's hoisted links (TOOLCHAIN.md).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -24,7 +35,8 @@ export interface PackedPackage {
 
 export interface Consumer {
   dir: string;
-  packages: PackedPackage[];
+  /** The packages installed: core and every vendor package, by name. */
+  packages: string[];
   /** Every module specifier the smoke loads: each package's JavaScript exports (`.`, later `./client`). */
   entries: string[];
 }
@@ -130,56 +142,90 @@ export async function bundleWorker(dir: string): Promise<void> {
   });
 }
 
-/** A digest of the tarballs: the consumer is reinstalled only when a package's contents changed. */
+/**
+ * A digest of the tarballs and the smoke files: a consumer is installed once per digest, so a run
+ * whose packages and smoke did not change installs nothing.
+ */
 function digestOf(packages: readonly PackedPackage[]): string {
   const hash = createHash("sha256");
   for (const { name, tarball } of [...packages].sort((a, b) => a.name.localeCompare(b.name))) {
     hash.update(name).update(readFileSync(tarball));
   }
-  return hash.digest("hex");
+  for (const file of SMOKE_FILES) hash.update(file).update(readFileSync(join(smokeDir, file)));
+  return hash.digest("hex").slice(0, 16);
 }
 
-/** Packs the packages and installs them into `<scratch>/consumer` with the smoke files beside them. */
+// Consumers of earlier digests are removed once this old; a run in progress uses its own for minutes.
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Packs the packages and installs them, with the smoke files and the worker bundle, into
+ * `<scratch>/consumer-<digest>`. Each run packs into its own folder and a consumer is built in a
+ * temporary folder and renamed into place when complete, so runs at the same time never share a
+ * half-written consumer.
+ */
 export async function prepareConsumer(scratch: string): Promise<Consumer> {
-  const packages = await packPackages(join(scratch, "tarballs"));
-  const dir = join(scratch, "consumer");
-  const digest = digestOf(packages);
-  const stamp = join(dir, ".installed");
-  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== digest) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const dependencies = Object.fromEntries(packages.map(({ name, tarball }) => [name, `file:${tarball}`]));
-    writeFileSync(
-      join(dir, "package.json"),
-      `${JSON.stringify({ name: "sessiontrail-runtime-consumer", private: true, type: "module", dependencies }, null, 2)}\n`,
-    );
-    await run(
-      "npm",
-      ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", "--loglevel=error"],
-      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
-    );
-    writeFileSync(stamp, digest);
+  mkdirSync(scratch, { recursive: true });
+  const tarballs = mkdtempSync(join(scratch, "tarballs-"));
+  try {
+    const packed = await packPackages(tarballs);
+    const dir = join(scratch, `consumer-${digestOf(packed)}`);
+    if (!existsSync(join(dir, ".ready"))) {
+      const building = mkdtempSync(join(scratch, "building-"));
+      try {
+        const dependencies = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
+        writeFileSync(
+          join(building, "package.json"),
+          `${JSON.stringify({ name: "sessiontrail-runtime-consumer", private: true, type: "module", dependencies }, null, 2)}\n`,
+        );
+        await run(
+          "npm",
+          ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", "--loglevel=error"],
+          { cwd: building, maxBuffer: 16 * 1024 * 1024 },
+        );
+        for (const file of SMOKE_FILES) cpSync(join(smokeDir, file), join(building, file));
+        writeEntries(building, entriesOf(building, packed));
+        await bundleWorker(building);
+        writeFileSync(join(building, ".ready"), "");
+        renameSync(building, dir);
+      } catch (error) {
+        // Another run finished the same consumer first: use it.
+        if (!existsSync(join(dir, ".ready"))) throw error;
+      } finally {
+        rmSync(building, { recursive: true, force: true });
+      }
+    }
+    for (const name of readdirSync(scratch)) {
+      const path = join(scratch, name);
+      if (/^consumer-/.test(name) && path !== dir && Date.now() - statSync(path).mtimeMs > STALE_MS) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    }
+    return { dir, packages: packed.map(({ name }) => name), entries: entriesOf(dir, packed) };
+  } finally {
+    rmSync(tarballs, { recursive: true, force: true });
   }
-  const entries = packages.flatMap(({ name }) => {
+}
+
+/** The specifiers of every JavaScript export of the installed packages. */
+function entriesOf(dir: string, packed: readonly PackedPackage[]): string[] {
+  return packed.flatMap(({ name }) => {
     const manifest = JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8"));
     return jsEntries(name, manifest.exports ?? manifest.main ?? "./index.js");
   });
-  for (const file of SMOKE_FILES) cpSync(join(smokeDir, file), join(dir, file));
-  writeEntries(dir, entries);
-  await bundleWorker(dir);
-  return { dir, packages, entries };
 }
 
 /**
- * A copy of the consumer in which one package's main module starts with a Node-only import, as a
- * careless change to that package would ship it; the worker is bundled again from the copy.
+ * A copy of the consumer, in a new folder under `scratch`, in which one package's main module starts
+ * with a Node-only import, as a careless change to that package would ship it; the worker is bundled
+ * again from the copy. The caller removes the copy's folder.
  */
 export async function consumerWithNodeOnlyImport(
   consumer: Consumer,
-  dir: string,
+  scratch: string,
   pkg: string,
 ): Promise<Consumer> {
-  rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(join(scratch, "node-only-"));
   cpSync(consumer.dir, dir, { recursive: true, verbatimSymlinks: true });
   const manifest = JSON.parse(readFileSync(join(dir, "node_modules", pkg, "package.json"), "utf8"));
   const main = join(

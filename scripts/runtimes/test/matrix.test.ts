@@ -40,7 +40,7 @@ describe("the packed packages on every runtime", () => {
   });
 
   it("the oldest Node every package's engines allows is in the matrix", () => {
-    for (const { name } of consumer.packages) {
+    for (const name of consumer.packages) {
       const manifest = JSON.parse(
         readFileSync(join(consumer.dir, "node_modules", name, "package.json"), "utf8"),
       );

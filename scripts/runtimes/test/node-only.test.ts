@@ -1,23 +1,24 @@
 // The matrix must catch a package that only runs on Node: a copy of the consumer whose first vendor
 // package starts with `import "node:fs"`, as a careless change would ship it, run on every runtime.
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkRun } from "../check.ts";
 import { type Consumer, consumerWithNodeOnlyImport } from "../consumer.ts";
 import { formatTable, type Row, runVariant, variantsOf } from "../matrix.ts";
 
 const { runtimes, consumer, scratch, vendors } = inject("runtimeMatrix");
-const vendorPackage = consumer.packages.find((p) => p.name !== "@sessiontrail/core")?.name ?? "";
+const vendorPackage = consumer.packages.find((name) => name !== "@sessiontrail/core") ?? "";
 
 describe(`a Node-only import in ${vendorPackage}`, () => {
   const rows: Row[] = [];
   const broken: { consumer?: Consumer } = {};
 
   beforeAll(async () => {
-    broken.consumer = await consumerWithNodeOnlyImport(consumer, join(scratch, "node-only"), vendorPackage);
+    broken.consumer = await consumerWithNodeOnlyImport(consumer, scratch, vendorPackage);
   });
 
   afterAll(() => {
+    if (broken.consumer) rmSync(broken.consumer.dir, { recursive: true, force: true });
     console.log(formatTable(`With import "node:fs" in ${vendorPackage}`, rows));
   });
 

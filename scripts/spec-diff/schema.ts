@@ -37,7 +37,7 @@ interface SchemaView {
   listOfTypes: boolean;
 }
 
-// Deeper than any spec we hold; a bound on a branch that the pair guard somehow lets through.
+// A backstop: the pair guard in compare() ends every $ref cycle, this ends anything it could miss.
 const MAX_DEPTH = 64;
 
 const NUMERIC_FORMAT_WIDENINGS = new Set(["float>double", "int32>int64", "int32>bigint", "int64>bigint"]);
@@ -50,6 +50,10 @@ export function resolve(doc: Json, node: Json): Json {
   const { $ref: _ref, description: _d, summary: _s, ...siblings } = node;
   return Object.keys(siblings).length === 0 ? target : { ...target, ...siblings };
 }
+
+/** The node of the document a schema is: the target of its $ref (chain), else itself. */
+const identity = (doc: Json, node: Json): object =>
+  typeof node?.$ref === "string" ? resolvePointer(doc, node.$ref.slice(1)).node : node;
 
 const isObject = (x: unknown): x is Record<string, Json> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
@@ -191,17 +195,20 @@ export class SchemaDiffer {
     const a = resolve(this.#before, rawA);
     const b = resolve(this.#after, rawB);
     if (!isObject(a) || !isObject(b)) return;
-    let open = this.#open.get(a);
-    if (open?.has(b)) return;
+    // A pair is known by the nodes of the documents themselves (a $ref's target, not a copy with
+    // the $ref's sibling keywords merged in), so that coming back to it is seen.
+    const [ka, kb] = [identity(this.#before, rawA), identity(this.#after, rawB)];
+    let open = this.#open.get(ka);
+    if (open?.has(kb)) return;
     if (!open) {
       open = new Set();
-      this.#open.set(a, open);
+      this.#open.set(ka, open);
     }
-    open.add(b);
+    open.add(kb);
     try {
       this.#compareViews(site, rawA, rawB, view(this.#before, a), view(this.#after, b), pointer, depth);
     } finally {
-      open.delete(b);
+      open.delete(kb);
     }
   }
 

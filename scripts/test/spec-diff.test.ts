@@ -1165,6 +1165,15 @@ describe("spec-diff: what the checks see through", () => {
       schemas(d).Event.properties.node = ref("Node");
       schemas(d).Loop = { allOf: [ref("Loop"), { type: "object", properties: { x: { type: "string" } } }] };
       schemas(d).Event.properties.loop = ref("Loop");
+      // Two ways back into Tree, each a $ref with a sibling keyword (a merged copy, not the node itself).
+      schemas(d).Tree = {
+        type: "object",
+        properties: {
+          left: { ...ref("Tree"), deprecated: false },
+          right: { ...ref("Tree"), deprecated: false },
+        },
+      };
+      schemas(d).Event.properties.tree = ref("Tree");
     };
     const changes = diff((d) => (schemas(d).Edge.properties.weight = { type: "string" }), mutual);
     expect(changes.map((c) => `${c.id} ${c.path}`)).toEqual([

@@ -14,8 +14,8 @@ interface Operation {
   method: string;
   pattern: RegExp;
   examples: Examples;
-  /** What a non-paging operation answers: its first 200 example, as Prism would. */
-  first: unknown;
+  /** The first example of each status, as Prism would answer: 200 for a non-paging operation, 401, 429. */
+  first: Map<number, unknown>;
 }
 
 /** What the server saw of one vendor. */
@@ -41,12 +41,11 @@ export interface VendorServer {
 const templateToPattern = (path: string): RegExp =>
   new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
 
-/** Every operation of a vendor's spec with its 200 JSON examples. */
+/** Every operation of a vendor's spec with its JSON examples. */
 function operationsOf(vendor: string): Operation[] {
   const byName = new Map<string, Operation>();
   for (const example of responseExamples(vendor)) {
-    if (example.status !== 200 || !example.contentType?.includes("json") || example.value === undefined)
-      continue;
+    if (!example.contentType?.includes("json") || example.value === undefined) continue;
     const name = `${example.method} ${example.path}`;
     let operation = byName.get(name);
     if (!operation) {
@@ -55,11 +54,12 @@ function operationsOf(vendor: string): Operation[] {
         method: example.method,
         pattern: templateToPattern(example.path),
         examples: {},
-        first: example.value,
+        first: new Map(),
       };
       byName.set(name, operation);
     }
-    operation.examples[example.name ?? "example"] = example.value;
+    if (!operation.first.has(example.status)) operation.first.set(example.status, example.value);
+    if (example.status === 200) operation.examples[example.name ?? "example"] = example.value;
   }
   return [...byName.values()];
 }
@@ -88,9 +88,10 @@ export async function startVendorServer(vendors: readonly string[]): Promise<Ven
       problems.push(`no operation answers ${request.method} /${scenario}/${vendor}${request.path}`);
       return json(404, { error: "not a mocked operation" });
     }
+    // Errors in the vendor's own shape where its spec has an example, so its error reading runs too.
     if (scenario === "unauthorized") {
       count.unauthorized++;
-      return json(401, { error: "unauthorized", message: "Invalid API key" });
+      return json(401, operation.first.get(401) ?? { error: "unauthorized" });
     }
     if (scenario !== "session") {
       problems.push(`unknown scenario ${scenario} (${vendor})`);
@@ -106,7 +107,7 @@ export async function startVendorServer(vendors: readonly string[]): Promise<Ven
     }
     if (count.requests === 1) {
       count.rateLimited++;
-      return json(429, { error: "rate limited" }, { "retry-after": "0" });
+      return json(429, operation.first.get(429) ?? { error: "rate limited" }, { "retry-after": "0" });
     }
     const pager: Pager | undefined = pagers[vendor];
     if (pager?.operation === operation.name) {
@@ -115,7 +116,7 @@ export async function startVendorServer(vendors: readonly string[]): Promise<Ven
       return json(200, body);
     }
     count.pages.push("1");
-    return json(200, operation.first);
+    return json(200, operation.first.get(200));
   };
 
   const sockets = new Set<Socket>();

@@ -28,7 +28,7 @@ describe(`a Node-only import in ${vendorPackage}`, () => {
       const run = await runVariant(variant, broken.consumer as Consumer, scratch);
       const problems = checkRun(run, { vendors, entries: consumer.entries });
       rows.push({ variant, result: problems.length === 0 ? "pass" : "FAIL", ms: run.ms });
-      outcomes[`${variant.runtime.kind} ${variant.mode}`] = problems.length === 0 ? "pass" : "fail";
+      outcomes[`${variant.runtime.name} ${variant.mode}`] = problems.length === 0 ? "pass" : "fail";
       if (variant.mode === "worker") {
         expect(run.output, "workerd must name the module it cannot load").toContain("node:fs");
       }
@@ -38,7 +38,7 @@ describe(`a Node-only import in ${vendorPackage}`, () => {
     expect(outcomes).toEqual(
       Object.fromEntries(
         variantsOf(runtimes).map((v) => [
-          `${v.runtime.kind} ${v.mode}`,
+          `${v.runtime.name} ${v.mode}`,
           v.mode === "worker" ? "fail" : "pass",
         ]),
       ),

@@ -17,6 +17,7 @@
 // field type as non-breaking, a changed security requirement as unclassified and a removed server
 // as an annotation, and describes no change under components.
 import { readFileSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 import { parse } from "yaml";
 import { checksTable } from "./spec-diff/checks.ts";
 import { diffSpecs } from "./spec-diff/document.ts";
@@ -32,7 +33,8 @@ const USAGE = "usage: pnpm spec:diff <old.yaml> <new.yaml> [--json]   (or --chec
 function readSpec(file: string): { doc?: unknown; error?: string } {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // pnpm runs scripts from the repo root; a relative path means the directory pnpm was called in.
+    text = readFileSync(resolvePath(process.env.INIT_CWD ?? process.cwd(), file), "utf8");
   } catch (error) {
     return { error: `cannot read ${file}: ${(error as Error).message}` };
   }

@@ -254,7 +254,7 @@ export const CHECKS: readonly Check[] = [
     {
       otherwise: {
         level: "ERR",
-        when: "the operation needed no credentials before (raised from oasdiff's INFO: our clients sent none)",
+        when: "the operation needed no credentials before, so our clients sent none; raised from oasdiff's INFO",
       },
     },
   ),
@@ -272,7 +272,7 @@ export const CHECKS: readonly Check[] = [
   oasdiff("api-global-security-added", "INFO", "a security requirement added to the document", {
     otherwise: {
       level: "ERR",
-      when: "the document needed no credentials before (raised from oasdiff's INFO)",
+      when: "the document needed no credentials before; raised from oasdiff's INFO",
     },
   }),
   oasdiff(

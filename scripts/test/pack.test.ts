@@ -1,7 +1,15 @@
 // `pnpm pack:all` (scripts/pack.ts): the tarballs the README's Install section tells a user to
 // install before the packages are on the registry, and that install itself, with npm, offline.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { findPackageJSON } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -82,7 +90,7 @@ describe("pnpm pack:all", () => {
     expect(names.filter((n) => n.endsWith(".tgz"))).toHaveLength(again.length);
   }, 120_000);
 
-  it("installs with npm into an empty project and runs (offline: every other dependency packed from the repo)", () => {
+  it("the README's npm install line installs into an empty project, which runs (offline: every other dependency packed from the repo)", () => {
     const app = join(work, "app");
     const deps = join(work, "deps");
     mkdirSync(app);
@@ -114,12 +122,19 @@ describe("pnpm pack:all", () => {
       .split("\n")
       .map((file) => join(deps, file));
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+    // The README's line for a clone in ~/sessiontrail, run by a shell (its globs pick the tarballs).
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const line = readme.match(/^npm install ~\/sessiontrail\/\.cache\/packs\/.*$/m)?.[0];
+    expect(line, "the README's npm install line for FullStory").toBeDefined();
     // An empty cache of its own: nothing can come from an earlier download either.
     const offline = ["--offline", "--cache", join(work, "npm-cache"), "--no-audit", "--no-fund"];
-    execFileSync("npm", ["install", ...offline, ...tarballs, ...local], {
-      cwd: app,
-      stdio: "pipe",
-    });
+    const command = [
+      (line as string).replaceAll("~/sessiontrail/.cache/packs", join(work, "packs")),
+      ...offline,
+      ...local,
+    ];
+    execFileSync("sh", ["-c", command.join(" ")], { cwd: app, stdio: "pipe" });
+    expect(readdirSync(join(app, "node_modules", "@sessiontrail")).sort()).toEqual(["core", "fullstory"]);
     // A FullStory page served by an injected fetch, read and normalized as the README shows.
     writeFileSync(
       join(app, "main.js"),

@@ -1,11 +1,12 @@
 // Every vendor package's README shows what a user needs (install, create the client, fetch events,
 // normalize, handle errors), and its TypeScript examples type-check against the package's sources.
+// The root README's commands from a clone work as written (the tarball install: scripts/test/pack.test.ts).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { vendorDescriptors } from "@sessiontrail/cli";
+import { mockEnvironment, startMocks, vendorDescriptors } from "@sessiontrail/cli";
 import { describe, expect, it } from "vitest";
 import { repoRoot, vendorSpecs } from "../specs.ts";
 
@@ -69,4 +70,50 @@ describe("vendor READMEs", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** The root README's shell commands, one a line, without comments. */
+function rootReadmeCommands(): string[] {
+  const text = readFileSync(join(repoRoot, "README.md"), "utf8");
+  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((m) => (m[1] as string).split("\n"))
+    .map((line) => line.replace(/\s+#.*$/, "").trim())
+    .filter((line) => line !== "");
+}
+
+describe("the root README, from a clone", () => {
+  it("says the packages are not on npm yet, and runs only root scripts through scripts/dev", () => {
+    const text = readFileSync(join(repoRoot, "README.md"), "utf8");
+    expect(text).toMatch(/## Install\n\nThe packages are not on the npm registry yet/);
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    const viaDev = rootReadmeCommands().filter((line) => line.startsWith("scripts/dev pnpm "));
+    expect(viaDev).toEqual(expect.arrayContaining(["scripts/dev pnpm pack:all", "scripts/dev pnpm test"]));
+    for (const line of viaDev) expect(Object.keys(scripts), line).toContain(line.split(" ")[2]);
+  });
+
+  it("scripts/dev sessiontrail runs the clone's CLI as written, and from another folder writes there", async () => {
+    const lines = rootReadmeCommands().filter((line) => line.startsWith("scripts/dev sessiontrail "));
+    expect(lines).toEqual(["scripts/dev sessiontrail events fullstory 17117:5916567459329906423"]);
+    const mocks = await startMocks(["fullstory"]);
+    const elsewhere = mkdtempSync(join(tmpdir(), "sessiontrail-dev-cli-"));
+    try {
+      const env = { ...process.env, ...Object.fromEntries(mockEnvironment(mocks.vendors)) };
+      const run = (cwd: string, command: string) =>
+        promisify(execFile)("bash", ["-c", command], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+      const asWritten = await run(repoRoot, lines[0] as string);
+      const events = asWritten.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events) expect(event.vendor).toBe("fullstory");
+
+      await run(elsewhere, `${repoRoot}/${lines[0]} --html timeline.html`);
+      expect(existsSync(join(elsewhere, "timeline.html")), "the page in the caller's folder").toBe(true);
+      expect(existsSync(join(repoRoot, "timeline.html")), "nothing in the clone").toBe(false);
+    } finally {
+      await mocks.stop();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -11,3 +11,6 @@ export const base = defineConfig({
   // Keep `.js`/`.d.ts` names so the exports map is the same in every package.
   fixedExtension: false,
 });
+
+/** A vendor package: the main entry, and the raw typed client alone (`@sessiontrail/<vendor>/raw-client`). */
+export const vendor = defineConfig({ ...base, entry: ["src/index.ts", "src/raw-client.ts"] });

@@ -1,3 +1,3 @@
-import { base } from "../../tsdown.config.ts";
+import { vendor } from "../../tsdown.config.ts";
 
-export default base;
+export default vendor;

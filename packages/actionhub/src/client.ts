@@ -8,17 +8,14 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   singleResponseSource,
   type VendorClientOptions,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeActionHubEvents } from "./normalize.ts";
-
-/** ActionHub's documented base URLs (the spec's `servers`). */
-export const actionHubServers = {
-  production: "https://api.actionhub.ai",
-} as const;
+import { actionHubApi } from "./raw-client.ts";
 
 export interface ActionHubClientOptions extends VendorClientOptions {
   /** The default `program-id` (brand or business unit) for `events()`. */
@@ -43,21 +40,14 @@ export type ActionHubEventsBody = SuccessBody<operations["getUserEventsLog"]>;
 /** The typed client, with `events()` and `page()`: ActionHub returns a user's whole log in one response. */
 export type ActionHubClient = Client<paths> & SessionReads<ActionHubEventsQuery, ActionHubEventsBody>;
 
-const VENDOR = "actionhub";
+const VENDOR = actionHubApi.vendor;
 
 /**
  * A typed client for ActionHub's user events log. The key goes in the `actionhub-key` header; the
  * program is a required `program-id` header parameter of each call, not part of auth.
  */
 export function createActionHubClient(options: ActionHubClientOptions): ActionHubClient {
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: actionHubServers.production,
-      authHeader: (apiKey) => ["actionhub-key", apiKey],
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(actionHubApi, options, sessionRuntime);
   const source = (query: ActionHubEventsQuery): SessionSource | FieldIssue[] => {
     const programId = query?.programId ?? options.programId;
     const userId = query?.userId;
@@ -79,5 +69,8 @@ export function createActionHubClient(options: ActionHubClientOptions): ActionHu
         normalizeActionHubEvents(body, { ...normalize, userId: userId as string, timeZone }),
     );
   };
-  return Object.assign(client, sessionReads<ActionHubEventsQuery, ActionHubEventsBody>(VENDOR, source));
+  return Object.assign(
+    client,
+    sessionReads<ActionHubEventsQuery, ActionHubEventsBody>(VENDOR, source, options),
+  );
 }

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -13,9 +15,14 @@ export {
   type ActionHubClient,
   type ActionHubClientOptions,
   type ActionHubEventsBody,
-  actionHubServers,
   createActionHubClient,
 } from "./client.ts";
 export { type ActionHubEventsQuery, actionHubVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type ActionHubNormalizeOptions, normalizeActionHubEvents } from "./normalize.ts";
+export {
+  type ActionHubRawClient,
+  type ActionHubRawClientOptions,
+  actionHubServers,
+  createActionHubRawClient,
+} from "./raw-client.ts";

@@ -13,23 +13,17 @@ import {
   SessionTrailError,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   type VendorClientOptions,
   validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { eventInstant, eventsOf, inSession, normalizeAmplitudeEvents } from "./normalize.ts";
+import { type AmplitudeRawClientOptions, amplitudeApi } from "./raw-client.ts";
 
-/** Amplitude's Dashboard REST API hosts (the spec's `servers`): the keys of a project work on its region's host only. */
-export const amplitudeServers = {
-  us: "https://amplitude.com",
-  eu: "https://analytics.eu.amplitude.com",
-} as const;
-
-export interface AmplitudeClientOptions extends VendorClientOptions {
-  /** The project's secret key, sent with the API key as HTTP Basic credentials. */
-  secretKey: string;
-}
+/** The raw client's options (both keys), and what `events()` clients add. */
+export interface AmplitudeClientOptions extends VendorClientOptions, AmplitudeRawClientOptions {}
 
 /** Which session to read, and whose: one of `userId`, `deviceId` or `amplitudeId` names the user. */
 export interface AmplitudeEventsQuery {
@@ -52,14 +46,12 @@ export type AmplitudeActivityPage = SuccessBody<operations["getUserActivity"]>;
  */
 export type AmplitudeClient = Client<paths> & SessionReads<AmplitudeEventsQuery, AmplitudeActivityPage>;
 
-const VENDOR = "amplitude";
+const VENDOR = amplitudeApi.vendor;
 
 /** The defaults of this client, written once. */
 export const amplitudeDefaults = {
   /** User Activity's documented maximum and default `limit`. */
   pageSize: 1000,
-  /** "360 requests per hour" per project (Dashboard REST API, Rate limits). */
-  rateLimit: { requests: 360, perMs: 3_600_000 },
   /**
    * How far before the session's start paging goes on. `event_time` is corrected for device clock
    * skew while `session_id` comes from the device's clock: a page is past the session only when
@@ -69,11 +61,6 @@ export const amplitudeDefaults = {
 } as const;
 
 const DIGITS = /^\d{1,16}$/;
-
-/** Base64 of the UTF-8 bytes of `value` (btoa alone takes Latin-1 only), in every runtime. */
-function base64(value: string): string {
-  return btoa(Array.from(new TextEncoder().encode(value), (byte) => String.fromCharCode(byte)).join(""));
-}
 
 /** The Amplitude ID of a query, or the problems with it. */
 function amplitudeIdOf(value: string | number): number | FieldIssue[] {
@@ -121,19 +108,7 @@ function chooseUser(body: unknown, field: "userId" | "deviceId", term: string): 
 
 /** A typed client for Amplitude's Dashboard REST API (User Search, User Activity), with HTTP Basic auth. */
 export function createAmplitudeClient(options: AmplitudeClientOptions): AmplitudeClient {
-  const client = createVendorClient<paths, AmplitudeClientOptions>(
-    {
-      vendor: VENDOR,
-      baseUrl: amplitudeServers.us,
-      // RFC 7617 Basic: base64 of "<api key>:<secret key>" (the docs' samples forget the encoding).
-      authHeaders: ({ apiKey, secretKey }) => [
-        ["Authorization", `Basic ${base64(`${apiKey}:${secretKey}`)}`],
-      ],
-      secrets: ["secretKey"],
-      rateLimit: amplitudeDefaults.rateLimit,
-    },
-    options,
-  );
+  const client = createVendorClient<paths, AmplitudeClientOptions>(amplitudeApi, options, sessionRuntime);
 
   const source = (
     query: AmplitudeEventsQuery,
@@ -223,5 +198,8 @@ export function createAmplitudeClient(options: AmplitudeClientOptions): Amplitud
       },
     };
   };
-  return Object.assign(client, sessionReads<AmplitudeEventsQuery, AmplitudeActivityPage>(VENDOR, source));
+  return Object.assign(
+    client,
+    sessionReads<AmplitudeEventsQuery, AmplitudeActivityPage>(VENDOR, source, options),
+  );
 }

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -14,9 +16,14 @@ export {
   type AmplitudeClient,
   type AmplitudeClientOptions,
   amplitudeDefaults,
-  amplitudeServers,
   createAmplitudeClient,
 } from "./client.ts";
 export { type AmplitudeEventsQuery, amplitudeVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type AmplitudeNormalizeOptions, normalizeAmplitudeEvents } from "./normalize.ts";
+export {
+  type AmplitudeRawClient,
+  type AmplitudeRawClientOptions,
+  amplitudeServers,
+  createAmplitudeRawClient,
+} from "./raw-client.ts";

@@ -1,11 +1,12 @@
-import createClient, { type Client, defaultPathSerializer } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { type FieldIssue, validationError } from "./errors.ts";
-import { type RateLimit, sharedRateLimiter } from "./rate-limit.ts";
-import { excerpt, registerSecret } from "./redact.ts";
-import { createTransport, type RequestLimits, requestDefaults } from "./transport.ts";
+import type { Logger } from "./log.ts";
+import type { RateLimit, RateLimiter } from "./rate-limit.ts";
+import { registerSecret } from "./redact.ts";
+import { type RequestLimits, requestDefaults } from "./transport.ts";
 
-/** Options every vendor client takes. */
-export interface VendorClientOptions extends RequestLimits {
+/** Options every vendor client takes, the raw typed client (`@sessiontrail/<vendor>/client`) included. */
+export interface RawClientOptions {
   /** The vendor API key. Required; it is never logged and never part of an error or of the client object. */
   apiKey: string;
   /** Defaults to the vendor's production URL; each vendor package exports its documented alternatives. */
@@ -19,12 +20,26 @@ export interface VendorClientOptions extends RequestLimits {
   headers?: Record<string, string>;
   /** Allows a plain `http:` base URL that is not on loopback. Keys would travel unencrypted. */
   allowInsecureBaseUrl?: boolean;
+  /** Time limit of a request, from the moment it is sent (default 30 s); also per call. */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Options of a vendor client with `events()` and `page()`: the raw client's, a byte cap on bodies,
+ * client-side throttling and a logger. These apply to its raw calls (`client.GET`) too.
+ */
+export interface VendorClientOptions extends RawClientOptions, RequestLimits {
   /**
    * Client-side throttling of every request made with this key, raw calls included. Defaults to the
    * vendor's documented limit (Hardal: 100 requests per minute; the others publish none). `false`
    * turns it off; clients made with the same key share one limit.
    */
   rateLimit?: RateLimit | false;
+  /**
+   * Called with one record per request, response, retry, wait and page (see `LogRecord`): method,
+   * path, status, duration, attempt and the vendor's request id. Records never hold a key.
+   */
+  logger?: Logger;
 }
 
 /** The JSON body of an operation's 200 response, as the vendor's spec types it. */
@@ -35,7 +50,7 @@ export type SuccessBody<Operation> = Operation extends {
   : unknown;
 
 /** What a vendor package tells core about its API. */
-export interface VendorDefinition<Options extends VendorClientOptions = VendorClientOptions> {
+export interface VendorDefinition<Options extends RawClientOptions = VendorClientOptions> {
   /** Short vendor name, as in errors and `SessionEvent.vendor`: `fullstory`. */
   vendor: string;
   /** Production base URL, the spec's first server. */
@@ -54,26 +69,88 @@ export interface VendorDefinition<Options extends VendorClientOptions = VendorCl
   secrets?: readonly Extract<Exclude<keyof Options, "apiKey">, string>[];
   /** The vendor's documented rate limit per key, if it publishes one. */
   rateLimit?: RateLimit;
+  /** Response headers that carry the vendor's request id, if its docs name them (default core's `requestIdHeaders`). */
+  requestIdHeaders?: readonly string[];
+  /**
+   * Checks the vendor's own options before core's checks, and returns what core should read instead
+   * (PostHog refuses a project token; Datadog turns `site` into its `baseUrl`). It runs before the
+   * secrets are registered: its messages never quote an option.
+   */
+  prepare?(options: Options): Partial<RawClientOptions> | undefined;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const PATH_PARAM = /\{([^{}]+)\}/g;
+/** The shared limiter of a key (`sharedRateLimiter`). */
+export type Throttle = (vendor: string, apiKey: string, limit: RateLimit) => RateLimiter;
+
+/** What every transport is built from: the checked base URL, its check for other URLs, the timeout. */
+export interface TransportBase {
+  vendor: string;
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
+  /** The checked base URL: requests under it skip the URL check. */
+  baseUrl: string;
+  /** Checks a URL the client did not build from its own base (a per-call `baseUrl`). */
+  checkUrl: (url: string) => void;
+  timeoutMs: number;
+}
+
+/**
+ * What a client with `events()` adds to openapi-fetch (core's `sessionRuntime`), for its raw calls
+ * too: the checks of extra headers, limits and path values, and a transport with byte caps, the rate
+ * limit, logs and request ids on top of `base`. Given by those clients, so that a raw client's bundle
+ * holds none of it.
+ */
+export type ClientRuntime = (
+  base: TransportBase,
+  options: VendorClientOptions,
+  definition: Pick<VendorDefinition, "rateLimit" | "requestIdHeaders">,
+) => Pick<ClientOptions, "fetch" | "pathSerializer">;
+
+/**
+ * The fetch of a raw client: the URL check of a per-call `baseUrl`, manual redirects, and the
+ * timeout. The rest is openapi-fetch's, as in any openapi-fetch client: a failed fetch rejects with
+ * what fetch threw (a `TimeoutError` after `timeoutMs`), and bodies are read without a byte cap.
+ */
+function rawTransport({ baseUrl, checkUrl, fetch, timeoutMs }: TransportBase) {
+  return (input: Request) => {
+    const request = input as Request & RequestLimits;
+    if (!request.url.startsWith(`${baseUrl}/`)) checkUrl(request.url);
+    // A per-call `redirect: "follow"` would carry the key to wherever the vendor points.
+    return fetch(new Request(request, { redirect: "manual" }), {
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? timeoutMs)]),
+    });
+  };
+}
+
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 // Control characters (NUL, CR, LF, ...) in a key or header value: fetch refuses them on every call,
 // and its error would quote the value.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** What makes a URL unfit to receive the key: credentials in it, or plain http off loopback. */
-function destinationProblem(url: URL, allowInsecure: boolean): string | undefined {
-  if (url.username || url.password) {
-    return "must not contain credentials (user:password@); the client sends its own key";
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return `unsupported protocol ${url.protocol}`;
-  if (url.protocol === "http:" && !allowInsecure && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return `plain http to ${url.hostname} would send the API key unencrypted; use https or allowInsecureBaseUrl`;
-  }
-  return undefined;
+/**
+ * Checks a URL the key is about to be sent to: parseable, no credentials in it, HTTPS unless on
+ * loopback or allowed, and for a base URL no query or fragment. Returns it without trailing slashes.
+ */
+function checkedUrl(vendor: string, text: string, allowInsecure: boolean, base: boolean): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {}
+  // The URL is never quoted: an unparseable one may still hold `user:password@`.
+  const problem = !url
+    ? "is not a URL"
+    : url.username || url.password
+      ? "must not contain credentials (user:password@)"
+      : url.protocol !== "https:" && url.protocol !== "http:"
+        ? `unsupported protocol ${url.protocol}`
+        : url.protocol === "http:" && !allowInsecure && !LOOPBACK_HOSTS.includes(url.hostname)
+          ? `plain http to ${url.hostname} would send the API key unencrypted; use https or allowInsecureBaseUrl`
+          : base && (url.search || url.hash)
+            ? "must not contain a query or fragment"
+            : undefined;
+  if (problem) throw validationError(vendor, [{ path: "baseUrl", message: problem }]);
+  return (url as URL).href.replace(/\/+$/, "");
 }
 
 /**
@@ -81,34 +158,12 @@ function destinationProblem(url: URL, allowInsecure: boolean): string | undefine
  * `baseUrl`): the same rules, so the key never goes where the client's own base could not.
  */
 export function checkRequestUrl(vendor: string, url: string, allowInsecure = false): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw validationError(vendor, [{ path: "baseUrl", message: "the request URL is not a URL" }]);
-  }
-  const problem = destinationProblem(parsed, allowInsecure);
-  if (problem) throw validationError(vendor, [{ path: "baseUrl", message: problem }]);
+  checkedUrl(vendor, url, allowInsecure, false);
 }
 
-/**
- * Checks a base URL before any request: a parseable URL without credentials, query or fragment, and
- * HTTPS unless on loopback or allowed. Messages never quote a password.
- */
+/** Checks a base URL before any request (see `checkedUrl`) and returns it without trailing slashes. */
 export function checkBaseUrl(vendor: string, baseUrl: string, allowInsecure = false): string {
-  const refuse = (message: string) => validationError(vendor, [{ path: "baseUrl", message }]);
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    // An unparseable URL may still hold `user:password@`: that part is never quoted.
-    const shown = String(baseUrl).replace(/^([^@]*?\/\/)?[^/]*@/, "$1[credentials]@");
-    throw refuse(`not a URL: ${JSON.stringify(excerpt(shown, 80))}`);
-  }
-  const problem = destinationProblem(url, allowInsecure);
-  if (problem) throw refuse(problem);
-  if (url.search || url.hash) throw refuse("must not contain a query or fragment");
-  return url.href.replace(/\/+$/, "");
+  return checkedUrl(vendor, baseUrl, allowInsecure, true);
 }
 
 /** Problems with a request limit option (`timeoutMs`, `maxResponseBytes`): positive integers. */
@@ -175,19 +230,6 @@ export function idIssues(path: string, value: unknown, required = true): FieldIs
   return [];
 }
 
-// Parameter names per path template: a spec has a handful of paths, and scanning the template
-// on every request cost more than the rest of the middleware.
-const paramNamesCache = new Map<string, string[]>();
-
-function paramNames(pathTemplate: string): string[] {
-  let names = paramNamesCache.get(pathTemplate);
-  if (!names) {
-    names = Array.from(pathTemplate.matchAll(PATH_PARAM), (m) => m[1] as string);
-    if (paramNamesCache.size < 1_000) paramNamesCache.set(pathTemplate, names);
-  }
-  return names;
-}
-
 /**
  * Checks the values of a request's path parameters. openapi-fetch percent-encodes them, so `/`, `?`
  * and `#` cannot escape their segment, but an empty value or a dot segment (`.`, `..`) would still be
@@ -197,57 +239,54 @@ export function pathParamIssues(
   pathTemplate: string,
   pathParams: Record<string, unknown> | undefined,
 ): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  for (const key of paramNames(pathTemplate)) {
-    const value = pathParams?.[key];
-    if (typeof value !== "string" && typeof value !== "number") {
-      issues.push({ path: key, message: "is required" });
-    } else if (String(value).trim() === "") {
-      issues.push({ path: key, message: "must not be empty" });
-    } else if (value === "." || value === "..") {
-      issues.push({ path: key, message: `must not be the dot segment ${JSON.stringify(value)}` });
-    }
-  }
-  return issues;
+  return Array.from(pathTemplate.matchAll(/\{([^{}]+)\}/g), ([, key]) => {
+    const value = pathParams?.[key as string];
+    const message =
+      typeof value !== "string" && typeof value !== "number"
+        ? "is required"
+        : String(value).trim() === ""
+          ? "must not be empty"
+          : value === "." || value === ".."
+            ? `must not be the dot segment ${JSON.stringify(value)}`
+            : "";
+    return { path: key as string, message };
+  }).filter((issue) => issue.message);
 }
 
 /**
  * The one way every vendor package builds its client: openapi-fetch for the vendor's generated
  * `paths`, with the key in its base headers (a closure, never the client object) and every request
- * sent through the transport (URL check, rate limit, timeout, manual redirects, body caps).
+ * sent through a transport. Every client checks what protects the key: the key and other secrets
+ * (required, no control characters), the base URL and per-call URLs, manual redirects. Clients with
+ * `events()` pass `runtime` (core's `sessionRuntime`) for the rest; raw clients get `rawTransport`'s
+ * timeout alone, so their bundle stays small. `Options` is `RawClientOptions` for a raw client.
  */
-export function createVendorClient<
-  Paths extends {},
-  Options extends VendorClientOptions = VendorClientOptions,
->(definition: VendorDefinition<Options>, options: Options): Client<Paths> {
+export function createVendorClient<Paths extends {}, Options extends RawClientOptions = VendorClientOptions>(
+  definition: VendorDefinition<Options>,
+  options: Options,
+  runtime?: ClientRuntime,
+): Client<Paths> {
   const { vendor } = definition;
+  const refuse = (issues: FieldIssue[]) => {
+    if (issues.length > 0) throw validationError(vendor, issues);
+  };
   const apiKey = options?.apiKey;
-  if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw validationError(vendor, [{ path: "apiKey", message: "is required (got an empty or missing key)" }]);
-  }
+  if (definition.prepare && options) options = { ...options, ...definition.prepare(options) };
+  const secrets = ["apiKey", ...(definition.secrets ?? [])].map((path) => ({
+    path,
+    value: (options as Record<string, unknown> | undefined)?.[path],
+  }));
   // Registered before any check can fail, so no message made from here on can show them.
-  const secrets: [path: string, value: unknown][] = [
-    ["apiKey", apiKey],
-    ...(definition.secrets ?? []).map((name): [string, unknown] => [name, options[name]]),
-  ];
-  const secretIssues: FieldIssue[] = [];
-  for (const [path, value] of secrets) {
-    if (typeof value === "string") registerSecret(value);
-    if (typeof value !== "string" || value.trim() === "") {
-      secretIssues.push({ path, message: "is required (got an empty or missing value)" });
-    } else if (value !== value.trim() || CONTROL.test(value)) {
-      secretIssues.push({ path, message: "must not contain control characters or whitespace at its ends" });
-    }
-  }
-  if (secretIssues.length > 0) throw validationError(vendor, secretIssues);
-  const headerIssues: FieldIssue[] = [];
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (typeof value !== "string" || CONTROL.test(value)) {
-      headerIssues.push({ path: `headers.${name}`, message: "must be a string without control characters" });
-    }
-  }
-  headerIssues.push(...limitIssues(options));
-  if (headerIssues.length > 0) throw validationError(vendor, headerIssues);
+  for (const { value } of secrets) if (typeof value === "string") registerSecret(value);
+  refuse(
+    secrets.flatMap(({ path, value }) =>
+      typeof value !== "string" || value.trim() === ""
+        ? [{ path, message: "is required" }]
+        : value !== value.trim() || CONTROL.test(value)
+          ? [{ path, message: "must not contain control characters or surrounding spaces" }]
+          : [],
+    ),
+  );
   const allowInsecure = options.allowInsecureBaseUrl === true;
   const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, allowInsecure);
   const auth = definition.authHeaders
@@ -257,34 +296,19 @@ export function createVendorClient<
       : [];
   // A header's token (after `Bearer `, `Basic `) is a secret too: a Basic token encodes the key.
   for (const [, value] of auth) registerSecret(value.slice(value.lastIndexOf(" ") + 1));
-  const limit = options.rateLimit === undefined ? definition.rateLimit : options.rateLimit || undefined;
-  if (limit && !(Number.isInteger(limit.requests) && limit.requests > 0 && limit.perMs > 0)) {
-    throw validationError(vendor, [
-      { path: "rateLimit", message: "needs a positive integer `requests` and a positive `perMs`" },
-    ]);
-  }
-  const fetch = createTransport({
+  const base: TransportBase = {
     vendor,
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     baseUrl,
     checkUrl: (url) => checkRequestUrl(vendor, url, allowInsecure),
-    limiter: limit ? sharedRateLimiter(vendor, apiKey, limit) : undefined,
     timeoutMs: options.timeoutMs ?? requestDefaults.timeoutMs,
-    maxResponseBytes: options.maxResponseBytes ?? requestDefaults.maxResponseBytes,
-  });
-
+  };
   return createClient<Paths>({
     baseUrl,
-    fetch,
     // The auth headers come last so the client's extra `headers` cannot replace them.
     headers: { ...options.headers, ...Object.fromEntries(auth) },
-    // Path values are checked where openapi-fetch fills them in: no middleware on the hot path.
-    pathSerializer(pathname, pathParams) {
-      const issues = pathParamIssues(pathname, pathParams);
-      if (issues.length > 0) throw validationError(vendor, issues);
-      return defaultPathSerializer(pathname, pathParams);
-    },
     // A redirect is not followed: fetch would carry a custom auth header (actionhub-key) to any host.
     redirect: "manual",
+    ...(runtime ? runtime(base, options as VendorClientOptions, definition) : { fetch: rawTransport(base) }),
   });
 }

@@ -24,17 +24,19 @@ export interface SessionTrailErrorInit {
   kind: SessionTrailErrorKind;
   vendor: string;
   message: string;
-  status?: number;
+  status?: number | undefined;
   /** The vendor's own error code (FullStory `code`, Hardal `error.code`, ...). */
-  code?: string;
+  code?: string | undefined;
   /** The vendor's own error message, as sent. */
-  vendorMessage?: string;
-  retryAfterMs?: number;
-  issues?: FieldIssue[];
+  vendorMessage?: string | undefined;
+  retryAfterMs?: number | undefined;
+  issues?: readonly FieldIssue[] | undefined;
   /** A short excerpt of the response body, for bodies that could not be understood. */
-  bodyExcerpt?: string;
+  bodyExcerpt?: string | undefined;
   /** How many attempts the failed request made, retries included (set when it was retried). */
-  attempts?: number;
+  attempts?: number | undefined;
+  /** The vendor's id of the request that failed (its request-id header), for the vendor's support. */
+  requestId?: string | undefined;
   cause?: unknown;
 }
 
@@ -48,23 +50,25 @@ const MAX_MESSAGE = 1_000;
 function safeCause(cause: unknown, depth = 0): unknown {
   if (cause === undefined || cause instanceof SessionTrailError) return cause;
   if (depth > 3) return undefined;
-  const source = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown } | null;
-  const message = source !== null && typeof source === "object" ? source.message : cause;
-  const copy = new Error(excerpt(String(message ?? ""), 300), {
-    cause: source !== null && typeof source === "object" ? safeCause(source.cause, depth + 1) : undefined,
-  });
-  if (copy.cause === undefined) delete copy.cause;
-  if (typeof source?.name === "string") copy.name = excerpt(source.name, 60);
-  if (typeof source?.code === "string" || typeof source?.code === "number") {
-    Object.assign(copy, { code: excerpt(String(source.code), 60) });
-  }
-  return copy;
+  // A thrown string or number is its own message.
+  const { name = "Error", code, message = cause, cause: inner } = Object(cause) as Record<string, unknown>;
+  const safe = safeCause(inner, depth + 1);
+  return Object.assign(
+    new Error(excerpt(String(message), 300), safe === undefined ? undefined : { cause: safe }),
+    {
+      name: excerpt(String(name), 60),
+      ...(code === undefined ? {} : { code: excerpt(String(code), 60) }),
+    },
+  );
 }
+
+/** The texts an error holds besides its message, each masked and cut to this many characters. */
+const TEXT_BOUNDS = { code: 100, vendorMessage: 500, bodyExcerpt: 300, requestId: 200 } as const;
 
 /**
  * The one error every sessiontrail package throws. It never holds an API key, by construction: its
- * message, the vendor's code and message, field issues, the body excerpt and every cause are masked
- * with `redactSecrets` and bounded here, whatever text the vendor or the network sent.
+ * message, the vendor's code and message, field issues, the body excerpt, the request id and every
+ * cause are masked with `redactSecrets` and bounded here, whatever text the vendor or the network sent.
  */
 export class SessionTrailError extends Error {
   override readonly name = "SessionTrailError";
@@ -79,41 +83,30 @@ export class SessionTrailError extends Error {
   declare readonly issues: readonly FieldIssue[];
   declare readonly bodyExcerpt: string | undefined;
   declare readonly attempts: number | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: SessionTrailErrorInit) {
-    const cause = safeCause(init.cause);
+    const { message, cause, issues = [], ...fields } = init;
+    const safe = safeCause(cause);
     super(
-      excerpt(`${init.vendor}: ${init.message}`, MAX_MESSAGE),
-      cause === undefined ? undefined : { cause },
+      excerpt(`${init.vendor}: ${message}`, MAX_MESSAGE),
+      safe === undefined ? undefined : { cause: safe },
     );
-    this.kind = init.kind;
-    this.vendor = init.vendor;
-    this.status = init.status;
-    this.code = init.code === undefined ? undefined : excerpt(init.code, 100);
-    this.vendorMessage = init.vendorMessage === undefined ? undefined : excerpt(init.vendorMessage, 500);
-    this.retryAfterMs = init.retryAfterMs;
-    this.issues = (init.issues ?? []).map((issue) => ({
-      path: excerpt(String(issue.path), 200),
-      message: excerpt(String(issue.message), 300),
-    }));
-    this.bodyExcerpt = init.bodyExcerpt === undefined ? undefined : excerpt(init.bodyExcerpt, 300);
-    this.attempts = init.attempts;
+    for (const [name, max] of Object.entries(TEXT_BOUNDS)) {
+      const text = fields[name as keyof typeof TEXT_BOUNDS];
+      if (text !== undefined) fields[name as keyof typeof TEXT_BOUNDS] = excerpt(String(text), max);
+    }
+    Object.assign(this, fields, {
+      issues: issues.map((issue) => ({
+        path: excerpt(String(issue.path), 200),
+        message: excerpt(String(issue.message), 300),
+      })),
+    });
   }
 
+  /** Every field, the message included (an Error's own message is not enumerable). */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      vendor: this.vendor,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      vendorMessage: this.vendorMessage,
-      retryAfterMs: this.retryAfterMs,
-      issues: this.issues,
-      bodyExcerpt: this.bodyExcerpt,
-      attempts: this.attempts,
-    };
+    return { ...(this as object), message: this.message };
   }
 }
 

@@ -1,4 +1,5 @@
 export {
+  type ClientRuntime,
   checkBaseUrl,
   checkRequestUrl,
   createVendorClient,
@@ -7,8 +8,10 @@ export {
   limitIssues,
   MAX_ID_LENGTH,
   pathParamIssues,
+  type RawClientOptions,
   requiredSettingIssues,
   type SuccessBody,
+  type Throttle,
   type VendorClientOptions,
   type VendorDefinition,
   windowIssues,
@@ -39,6 +42,16 @@ export {
   sessionEventTypes,
 } from "./event.ts";
 export { asRecord, isRecord, text } from "./guards.ts";
+export type {
+  Logger,
+  LogRecord,
+  PageRecord,
+  RequestErrorRecord,
+  RequestRecord,
+  ResponseRecord,
+  RetryRecord,
+  WaitRecord,
+} from "./log.ts";
 export { type EventSource, mergeTimelines, type VendorTimeline } from "./merge.ts";
 export {
   compact,
@@ -54,26 +67,28 @@ export {
   normalizeEvents,
   utmCampaign,
 } from "./normalize.ts";
-export { type RateLimit, RateLimiter } from "./rate-limit.ts";
+export { type RateLimit, RateLimiter, sharedRateLimiter } from "./rate-limit.ts";
 export { excerpt, redactSecrets, registerSecret } from "./redact.ts";
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   errorFromRequest,
   errorFromResponse,
   errorFromThrown,
+  type Received,
   readJson,
+  receivedOf,
   retryAfterMs,
   type TextResult,
 } from "./response.ts";
 export {
   type AttemptOptions,
   backoffMs,
-  DEFAULT_TIMEOUT_MS,
   isRetryable,
   type RetryOptions,
   sleep,
   withRetries,
 } from "./retry.ts";
+export { sessionRuntime } from "./runtime.ts";
 export { default as sessionEventSchema } from "./session-event.schema.json" with { type: "json" };
 export {
   EventStream,
@@ -102,4 +117,11 @@ export {
   type TimestampReading,
   zoneOffsetMs,
 } from "./time.ts";
-export { createTransport, type RequestLimits, requestDefaults, type TransportOptions } from "./transport.ts";
+export {
+  createTransport,
+  type ReadOptions,
+  type RequestLimits,
+  requestDefaults,
+  requestIdHeaders,
+  type TransportOptions,
+} from "./transport.ts";

@@ -126,7 +126,7 @@ const DIGIT_0 = 48;
 const MINUS = 45;
 const LOWER_H = 104;
 const UNDERSCORE = 95;
-const HEX_CODES = Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
+const HEX_CODES = /* @__PURE__ */ Array.from({ length: 16 }, (_, i) => i.toString(16).charCodeAt(0));
 
 /** The hex digit of `lane` at bit `shift`, as a character code. */
 const hex = (lane: number, shift: number) => HEX_CODES[(lane >>> shift) & 15] as number;

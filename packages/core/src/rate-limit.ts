@@ -82,7 +82,7 @@ export class RateLimiter {
 
 // One limiter per vendor, key and limit, shared by every client made with that key: the vendor
 // counts requests per key, not per client object. Keys are held only here, never exposed.
-const limiters = new Map<string, RateLimiter>();
+const limiters = /* @__PURE__ */ new Map<string, RateLimiter>();
 
 export function sharedRateLimiter(vendor: string, apiKey: string, limit: RateLimit): RateLimiter {
   const id = `${vendor}\u0000${limit.requests}/${limit.perMs}\u0000${apiKey}`;

@@ -1,9 +1,4 @@
-import {
-  type FieldIssue,
-  SessionTrailError,
-  type SessionTrailErrorInit,
-  type SessionTrailErrorKind,
-} from "./errors.ts";
+import { type FieldIssue, SessionTrailError, type SessionTrailErrorKind } from "./errors.ts";
 import { excerpt } from "./redact.ts";
 
 /** What openapi-fetch returns for a call made with `parseAs: "stream"` (or `"text"`). */
@@ -16,6 +11,18 @@ export interface TextResult {
   error?: unknown;
   response: Response;
 }
+
+/** What the transport learned of a response: its body, when held (`holdBody`), and the vendor's request id. */
+export interface Received {
+  bytes?: Uint8Array<ArrayBuffer>;
+  requestId?: string | undefined;
+}
+
+export const RECEIVED = Symbol("sessiontrail.received");
+
+/** What the client's transport learned of a response it returned (undefined for any other response). */
+export const receivedOf = (response: Response): Received | undefined =>
+  (response as Response & { [RECEIVED]?: Received })[RECEIVED];
 
 function kindOf(status: number): SessionTrailErrorKind {
   if (status === 400 || status === 413 || status === 422) return "validation";
@@ -107,8 +114,6 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
       ? (retryAfterMs(headers.get("retry-after")) ?? rateLimitResetMs(headers.get("x-ratelimit-reset")))
       : undefined;
   const said = message ? `: ${excerpt(message, 160)}` : bodyText === "" ? " with an empty body" : "";
-  // Absent and undefined are alike to the constructor; the spreads that tell them apart for the type
-  // would cost every bundle.
   return new SessionTrailError({
     kind,
     vendor,
@@ -122,7 +127,8 @@ export function errorFromResponse(vendor: string, response: Response, bodyText: 
     retryAfterMs: retry,
     issues,
     bodyExcerpt: bodyText === "" ? undefined : excerpt(bodyText),
-  } as SessionTrailErrorInit);
+    requestId: receivedOf(response)?.requestId,
+  });
 }
 
 /**
@@ -173,6 +179,9 @@ export function errorFromRequest(vendor: string, thrown: unknown): SessionTrailE
   });
 }
 
+// Decoding a whole body in one call keeps no state between calls, so one decoder serves all.
+const utf8 = /* @__PURE__ */ new TextDecoder();
+
 /** The largest response body read by default: 64 MiB, far above any vendor's page or session. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
@@ -205,9 +214,16 @@ export async function readJson(vendor: string, call: () => Promise<TextResult>):
   }
   const type = response.headers.get("content-type") ?? "";
   const data = result.data;
-  // The body stream is the response's own (openapi-fetch hands it over unread), so the response
-  // reads and decodes it; the transport's limits apply while it does.
-  const text = typeof data === "string" ? data : data instanceof ReadableStream ? await response.text() : "";
+  // The transport holds the body it read when the call asked it to (`holdBody`); otherwise the body
+  // stream is the response's own, read here within the transport's limits.
+  const held = receivedOf(response)?.bytes;
+  const text = held
+    ? utf8.decode(held)
+    : typeof data === "string"
+      ? data
+      : data instanceof ReadableStream
+        ? await response.text()
+        : "";
   if (!/\bjson\b/i.test(type)) {
     throw new SessionTrailError({
       kind: "invalid_response",

@@ -1,5 +1,5 @@
-import { abortedError, SessionTrailError, type SessionTrailErrorInit } from "./errors.ts";
-import { requestDefaults } from "./transport.ts";
+import { abortedError, SessionTrailError } from "./errors.ts";
+import type { Logger } from "./log.ts";
 
 export { abortedError };
 
@@ -28,12 +28,11 @@ export interface AttemptOptions {
    */
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Told of each retry and each `Retry-After` wait. */
+  log?: Logger | undefined;
   /** A number in [0, 1); tests pass their own. */
   random?: () => number;
 }
-
-/** @deprecated Read `requestDefaults.timeoutMs`. */
-export const DEFAULT_TIMEOUT_MS = requestDefaults.timeoutMs;
 
 /**
  * Whether an error is worth another attempt: throttling, 5xx, timeouts and network failures.
@@ -88,18 +87,11 @@ function retried(error: SessionTrailError, attempts: number, started: number): S
   const prefix = `${error.vendor}: `;
   const said = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   return new SessionTrailError({
-    kind: error.kind,
-    vendor: error.vendor,
+    ...error,
     message: `${said} (${attempts} attempts in ${seconds} s)`,
-    status: error.status,
-    code: error.code,
-    vendorMessage: error.vendorMessage,
-    retryAfterMs: error.retryAfterMs,
-    issues: [...error.issues],
-    bodyExcerpt: error.bodyExcerpt,
     attempts,
     cause: error.cause,
-  } as SessionTrailErrorInit);
+  });
 }
 
 /**
@@ -110,7 +102,7 @@ function retried(error: SessionTrailError, attempts: number, started: number): S
  */
 export async function withRetries<T>(
   vendor: string,
-  attempt: (signal: AbortSignal) => Promise<T>,
+  attempt: (signal: AbortSignal, attempt: number) => Promise<T>,
   options: AttemptOptions = {},
 ): Promise<T> {
   const retry = options.retry === false ? { maxAttempts: 1 } : (options.retry ?? {});
@@ -139,7 +131,7 @@ export async function withRetries<T>(
       : (signal ?? new AbortController().signal);
     let error: SessionTrailError;
     try {
-      return await attempt(attemptSignal);
+      return await attempt(attemptSignal, n);
     } catch (thrown) {
       // The caller's abort wins over whatever the fetch made of it (a custom reason looks like a
       // network error to fetch).
@@ -150,14 +142,12 @@ export async function withRetries<T>(
       clearTimeout(timer);
     }
     if (!isRetryable(error) || n >= maxAttempts) throw retried(error, n, started);
-    let wait: number;
-    if (error.retryAfterMs !== undefined) {
-      if (error.retryAfterMs > maxRetryAfterMs) throw retried(error, n, started);
-      wait = error.retryAfterMs;
-    } else {
-      wait = backoffMs(n - 1, retry, options.random);
-    }
-    if (Date.now() - started + wait > budgetMs) throw retried(error, n, started);
-    await sleep(vendor, wait, signal);
+    const { retryAfterMs, kind, status } = error;
+    if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw retried(error, n, started);
+    const waitMs = retryAfterMs ?? backoffMs(n - 1, retry, options.random);
+    if (Date.now() - started + waitMs > budgetMs) throw retried(error, n, started);
+    options.log?.({ type: "retry", vendor, attempt: n, kind, status, waitMs });
+    if (retryAfterMs !== undefined) options.log?.({ type: "wait", vendor, reason: "retry_after", waitMs });
+    await sleep(vendor, waitMs, signal);
   }
 }

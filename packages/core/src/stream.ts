@@ -1,11 +1,12 @@
 import { limitIssues } from "./client.ts";
 import { abortedError, type FieldIssue, SessionTrailError, validationError } from "./errors.ts";
 import type { SessionEvent } from "./event.ts";
+import { type Logger, safeLogger } from "./log.ts";
 import { EventIdScope, type NormalizeOptions } from "./normalize.ts";
 import { readJson, type TextResult } from "./response.ts";
 import { type RetryOptions, withRetries } from "./retry.ts";
 import { isoTime } from "./time.ts";
-import type { RequestLimits } from "./transport.ts";
+import type { ReadOptions, RequestLimits } from "./transport.ts";
 
 /** Options every `client.events()` takes. */
 export interface EventStreamOptions extends RequestLimits {
@@ -59,8 +60,11 @@ export interface PageContent {
   next?: unknown;
 }
 
-/** The limits and signal of one page request; vendor packages pass them on to their client call. */
-export interface PageRequest extends RequestLimits {
+/**
+ * The limits, signal and read options of one page request; vendor packages pass them on, whole, to
+ * their client call (openapi-fetch hands them to the transport on the Request).
+ */
+export interface PageRequest extends RequestLimits, ReadOptions {
   signal: AbortSignal;
 }
 
@@ -79,6 +83,8 @@ export interface SessionSource {
    * `next` of the page before (undefined for page 1, and for vendors that page by number).
    */
   request(page: number, request: PageRequest, cursor?: unknown): Promise<TextResult>;
+  /** The client's logger (set by `sessionReads`), told of each page, retry and wait. */
+  log?: Logger | undefined;
   /**
    * Checks a page's body within the request's attempt, before it counts as read: throw a retryable
    * `SessionTrailError` (kind `timeout` or `server`) for a partial page the vendor should be asked
@@ -130,18 +136,20 @@ function fetchBody(
   const { vendor } = source;
   return withRetries(
     vendor,
-    async (attemptSignal) => {
-      const limits = {
+    async (attemptSignal, attempt) => {
+      const request: PageRequest = {
         signal: attemptSignal,
         timeoutMs: options.timeoutMs,
         maxResponseBytes: options.maxResponseBytes,
+        attempt,
+        holdBody: true,
       };
-      const body = await readJson(vendor, () => source.request(page, limits, cursor));
+      const body = await readJson(vendor, () => source.request(page, request, cursor));
       // Within the attempt, so a partial page is asked for again like a failed one.
       source.accept?.(body, page);
       return body;
     },
-    { retry: options.retry, signal },
+    { retry: options.retry, signal, log: source.log },
   );
 }
 
@@ -268,6 +276,7 @@ export class EventStream implements AsyncIterable<SessionEvent> {
           }
         }
         const more = source.paged && morePages(page, count, received, total, hasMore, hasCursor, broken);
+        source.log?.({ type: "page", vendor, page, events: count, total, more });
         this.#checkAgainstPrevious(page, events, checkpoint, broken);
         if (more) {
           const left =
@@ -298,7 +307,9 @@ export class EventStream implements AsyncIterable<SessionEvent> {
         offset = 0;
       }
     } finally {
-      stop.abort();
+      // Only pages fetched ahead need cancelling; an abort with nothing to cancel still builds a
+      // DOMException and wakes every listener, a fifth of a one-page read's cost.
+      if (inFlight.size > 0) stop.abort();
     }
   }
 
@@ -377,18 +388,20 @@ function morePages(
 
 const isCount = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
 
-// The whole-number options: [name, least value, greatest value, what a wrong one is told].
-const COUNTS: [keyof EventStreamOptions, number, number, string][] = [
+// The whole-number options: [name, least value, greatest value, what a wrong one is told]. Built
+// when checked, not at load: a table read from `streamDefaults` at load stays in every bundle,
+// including those of raw clients that never stream.
+const counts = (): [keyof EventStreamOptions, number, number, string][] => [
   ["concurrency", 1, streamDefaults.maxConcurrency, `must be an integer 1-${streamDefaults.maxConcurrency}`],
-  ["maxEvents", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0"],
-  ["maxPages", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
+  ["maxEvents", 0, Infinity, "must be an integer >= 0"],
+  ["maxPages", 1, Infinity, "must be an integer >= 1"],
 ];
 const RETRY_COUNTS: [keyof RetryOptions, number, number, string][] = [
-  ["maxAttempts", 1, Number.POSITIVE_INFINITY, "must be an integer >= 1"],
-  ["baseDelayMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
-  ["maxDelayMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
-  ["maxRetryAfterMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
-  ["budgetMs", 0, Number.POSITIVE_INFINITY, "must be an integer >= 0 (milliseconds)"],
+  ["maxAttempts", 1, Infinity, "must be an integer >= 1"],
+  ["baseDelayMs", 0, Infinity, "must be an integer >= 0 (milliseconds)"],
+  ["maxDelayMs", 0, Infinity, "must be an integer >= 0 (milliseconds)"],
+  ["maxRetryAfterMs", 0, Infinity, "must be an integer >= 0 (milliseconds)"],
+  ["budgetMs", 0, Infinity, "must be an integer >= 0 (milliseconds)"],
 ];
 
 /** Problems with the options every stream shares (`pageSize` is each vendor's own to check). */
@@ -402,7 +415,7 @@ export function streamOptionIssues(options: EventStreamOptions): FieldIssue[] {
       }
     }
   };
-  check("", options, COUNTS);
+  check("", options, counts());
   issues.push(...limitIssues(options));
   const { retry, startAt, signal } = options;
   if (retry !== undefined && retry !== false) check("retry.", retry, RETRY_COUNTS);
@@ -463,17 +476,20 @@ export type SourceOf<Query> = (query: Query, options: EventStreamOptions) => Ses
 
 /**
  * `events()` and `page()` for a vendor client, from the vendor's `SourceOf`. The query's problems
- * and the stream options' are reported together, before anything is sent.
+ * and the stream options' are reported together, before anything is sent. `client` is the client's
+ * options, for its `logger`.
  */
 export function sessionReads<Query, Page>(
   vendor: string,
   sourceOf: SourceOf<Query>,
+  client: { logger?: Logger | undefined } = {},
 ): SessionReads<Query, Page> {
+  const log = safeLogger(client.logger);
   const source = (query: Query, options: EventStreamOptions) => {
     const built = sourceOf(query, options);
     const issues = [...(Array.isArray(built) ? built : []), ...streamOptionIssues(options)];
     if (issues.length > 0) throw validationError(vendor, issues);
-    return built as SessionSource;
+    return log ? { ...(built as SessionSource), log } : (built as SessionSource);
   };
   return {
     events: (query, options = {}) => new EventStream(source(query, options), options),

@@ -4,9 +4,13 @@
 // limit is waited for (with the caller's signal only: the wait is not part of the timeout), then the
 // timeout starts and covers headers and body, redirects stay manual, and every body, any status, is
 // read within a byte cap, decoded chunk by chunk (a gzip bomb stops at the cap).
+
+import type { TransportBase } from "./client.ts";
 import { abortedError, SessionTrailError } from "./errors.ts";
+import type { Logger } from "./log.ts";
 import type { RateLimiter } from "./rate-limit.ts";
-import { DEFAULT_MAX_RESPONSE_BYTES, errorFromThrown } from "./response.ts";
+import { redactSecrets } from "./redact.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES, errorFromThrown, RECEIVED, type Received } from "./response.ts";
 
 /** Limits of one request. Set per client (`createXClient({ timeoutMs })`) or per call (`client.GET(path, { timeoutMs })`). */
 export interface RequestLimits {
@@ -24,57 +28,67 @@ export const requestDefaults = {
   errorBodyBytes: 64 * 1024,
 } as const;
 
-export interface TransportOptions {
-  vendor: string;
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
-  /** Checks a URL the client did not build from its own base (a per-call `baseUrl`). */
-  checkUrl: (url: string) => void;
-  /** The checked base URL: requests under it skip the URL check. */
-  baseUrl: string;
+/**
+ * Where vendors put the id of a request, in the order looked at. None of the vendors' docs names
+ * one; these are the names their hosting (AWS, Cloudflare) and most APIs use. Apart from
+ * `requestDefaults`, which raw clients read too, so that their bundles do not carry it.
+ */
+export const requestIdHeaders = [
+  "x-request-id",
+  "request-id",
+  "x-amzn-requestid",
+  "x-amz-request-id",
+  "cf-ray",
+];
+
+/** What `events()` and `page()` ask of the transport per request, besides the limits. */
+export interface ReadOptions {
+  /** The attempt this request is (1 for the first), for log records. */
+  attempt?: number | undefined;
+  /**
+   * Keep the read body as bytes on the response (`receivedOf`) rather than in a new Response
+   * around them: building that Response cost a fifth of a one-page read. Only for callers that read
+   * the body through `receivedOf`; the response's own body is spent.
+   */
+  holdBody?: boolean | undefined;
+}
+
+export interface TransportOptions extends TransportBase {
   limiter?: RateLimiter | undefined;
-  timeoutMs: number;
   maxResponseBytes: number;
+  /** Response headers that carry the vendor's request id (default `requestIdHeaders`). */
+  requestIdHeaders?: readonly string[] | undefined;
+  log?: Logger | undefined;
 }
 
-type LimitedRequest = Request & RequestLimits;
-
-// Statuses whose response has no body: a Response cannot even be built with one.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** Rejects with `error()` as soon as `signal` aborts; otherwise settles as `promise` does. */
-function untilAbort<T>(promise: Promise<T>, signal: AbortSignal, error: () => unknown): Promise<T> {
-  if (signal.aborted) return Promise.reject(error());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(error());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (thrown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(thrown);
-      },
-    );
-  });
-}
+type SentRequest = Request & RequestLimits & ReadOptions;
 
 /** The fetch every vendor client is built with; see the top of this file. */
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
-  const { vendor, limiter } = options;
+  const { vendor, limiter, log } = options;
   const prefix = `${options.baseUrl}/`;
+  const idHeaders = options.requestIdHeaders ?? requestIdHeaders;
   return async (input: Request) => {
-    const request = input as LimitedRequest;
-    if (!request.url.startsWith(prefix)) options.checkUrl(request.url);
-    const caller = request.signal;
-    if (limiter) await limiter.acquire(vendor, caller);
+    const request = input as SentRequest;
+    const { url, method, signal: caller, attempt = 1 } = request;
+    if (!url.startsWith(prefix)) options.checkUrl(url);
+    // The path alone: a query can hold user ids, and no record needs them.
+    const path = log ? redactSecrets(new URL(url).pathname) : "";
+    if (limiter) {
+      const asked = Date.now();
+      await limiter.acquire(vendor, caller);
+      const waitMs = Date.now() - asked;
+      if (waitMs > 0) log?.({ type: "wait", vendor, reason: "rate_limit", waitMs, method, path });
+    }
     if (caller.aborted) throw abortedError(vendor, caller);
     const timeoutMs = request.timeoutMs ?? options.timeoutMs;
     const maxBytes = request.maxResponseBytes ?? options.maxResponseBytes;
+    log?.({ type: "request", vendor, method, path, attempt });
+    const started = Date.now();
     // One controller ends the request, for the caller's abort or the timeout: a listener costs less
     // per request than AbortSignal.any, and the timer is cleared as soon as the body is read.
     const ended = new AbortController();
+    const { signal } = ended;
     const onCallerAbort = () => ended.abort(caller.reason);
     caller.addEventListener("abort", onCallerAbort, { once: true });
     const timer = setTimeout(
@@ -85,35 +99,68 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const failure = (thrown: unknown) =>
       caller.aborted
         ? abortedError(vendor, caller)
-        : errorFromThrown(vendor, ended.signal.aborted ? ended.signal.reason : thrown);
+        : errorFromThrown(vendor, signal.aborted ? signal.reason : thrown);
+    // Settles as soon as the request ends, whether or not `fetch` and the body honour the signal.
+    const stopped = new Promise<never>((_, reject) =>
+      signal.addEventListener("abort", () => reject(failure(signal.reason)), { once: true }),
+    );
+    stopped.catch(() => {});
+    const untilStopped = <T>(promise: Promise<T>) => Promise.race([promise, stopped]);
+    // The response as the caller gets it, tagged with what was learned, and its log record.
+    const done = (response: Response, received: Received) => {
+      const { status } = response;
+      const { requestId } = received;
+      log?.({
+        type: "response",
+        vendor,
+        method,
+        path,
+        attempt,
+        status,
+        durationMs: Date.now() - started,
+        requestId,
+      });
+      return Object.assign(response, { [RECEIVED]: received });
+    };
     try {
       // A per-call `redirect: "follow"` would carry the key to wherever the vendor points.
       const sent = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
-      const { signal } = ended;
-      const response = await untilAbort(options.fetch(sent, { signal }), signal, () =>
-        failure(signal.reason),
-      );
-      if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
-      if (!response.ok) {
-        const bytes = await readBody(response.body, requestDefaults.errorBodyBytes, signal, failure, "cut");
-        return withBody(response, bytes);
-      }
-      const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-      if (declared > maxBytes) {
-        await response.body.cancel().catch(() => {});
-        throw tooLarge(vendor, response.status, maxBytes);
+      const response = await untilStopped(options.fetch(sent, { signal }));
+      const { status, headers, body, ok } = response;
+      const received: Received = {
+        requestId: idHeaders.map((name) => headers.get(name)).find(Boolean) ?? undefined,
+      };
+      // Statuses whose response has no body: a Response cannot even be built with one.
+      if (body === null || [101, 103, 204, 205, 304].includes(status)) return done(response, received);
+      const declared = Number(headers.get("content-length") ?? Number.NaN);
+      const overCap = () => (ok ? tooLarge(vendor, status, maxBytes, received.requestId) : undefined);
+      if (declared > maxBytes && ok) {
+        body.cancel().catch(() => {});
+        throw overCap();
       }
       // A body of a declared length, not compressed, cannot grow past that length: read it whole,
-      // the common case and the cheapest. Any other body is read chunk by chunk against the cap.
+      // the common case and the cheapest. Any other body is read chunk by chunk against the cap;
+      // an error body is cut there (an excerpt is enough).
       const bytes =
-        declared >= 0 && !response.headers.has("content-encoding")
-          ? new Uint8Array(await untilAbort(response.arrayBuffer(), signal, () => failure(signal.reason)))
-          : await readBody(response.body, maxBytes, signal, failure, () =>
-              tooLarge(vendor, response.status, maxBytes),
+        ok && declared >= 0 && !headers.has("content-encoding")
+          ? new Uint8Array(await untilStopped(response.arrayBuffer()))
+          : await untilStopped(
+              readCapped(body, ok ? maxBytes : requestDefaults.errorBodyBytes, signal, overCap),
             );
-      return withBody(response, bytes);
+      if (ok && request.holdBody) return done(response, { ...received, bytes });
+      return done(new Response(bytes, { status, statusText: response.statusText, headers }), received);
     } catch (thrown) {
-      throw thrown instanceof SessionTrailError ? thrown : failure(thrown);
+      const error = thrown instanceof SessionTrailError ? thrown : failure(thrown);
+      log?.({
+        type: "error",
+        vendor,
+        method,
+        path,
+        attempt,
+        kind: error.kind,
+        durationMs: Date.now() - started,
+      });
+      throw error;
     } finally {
       clearTimeout(timer);
       caller.removeEventListener("abort", onCallerAbort);
@@ -121,62 +168,39 @@ export function createTransport(options: TransportOptions): (request: Request) =
   };
 }
 
-function tooLarge(vendor: string, status: number, maxBytes: number): SessionTrailError {
+function tooLarge(vendor: string, status: number, maxBytes: number, requestId?: string): SessionTrailError {
   return new SessionTrailError({
     kind: "invalid_response",
     vendor,
     status,
     message: `response body is larger than ${maxBytes} bytes (maxResponseBytes)`,
-  });
-}
-
-/**
- * A response like `response` with its body already read into memory. Its `url` is empty, as for any
- * constructed Response: copying it measured a quarter of the transport's cost per call.
- */
-function withBody(response: Response, body: Uint8Array<ArrayBuffer>): Response {
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
+    requestId,
   });
 }
 
 /**
  * Reads a body within `limit` decoded bytes (a compressed bomb stops at the cap). Past the limit it
- * fails with `overLimit()`, or with `"cut"` keeps what fits (error bodies: an excerpt is enough).
- * Reading stops at once when `signal` aborts (the caller or the timeout): the reader is cancelled
- * here, not left to fetch, which can lose the link to its signal once it has returned.
+ * throws what `overLimit()` returns, or, when that is undefined, keeps what fits. When `signal`
+ * aborts, the reader is cancelled here, not left to fetch, which can lose the link to its signal once
+ * it has returned; the caller races this against the same signal.
  */
-async function readBody(
+async function readCapped(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
   limit: number,
   signal: AbortSignal,
-  failure: (thrown: unknown) => SessionTrailError,
-  overLimit: (() => SessionTrailError) | "cut",
+  overLimit: () => SessionTrailError | undefined,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
-  const onAbort = () => reader.cancel().catch(() => {});
-  signal.addEventListener("abort", onAbort, { once: true });
+  signal.addEventListener("abort", () => reader.cancel().catch(() => {}), { once: true });
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   try {
     for (;;) {
-      if (signal.aborted) throw failure(signal.reason);
-      let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
-      try {
-        chunk = await reader.read();
-      } catch (thrown) {
-        // An error body that breaks off still has a status to report.
-        if (overLimit === "cut" && !signal.aborted) break;
-        throw failure(thrown);
-      }
-      if (signal.aborted) throw failure(signal.reason);
-      if (chunk.done) break;
-      const { value } = chunk;
+      const { done, value } = await reader.read();
+      if (done) break;
       if (size + value.byteLength > limit) {
-        reader.cancel().catch(() => {});
-        if (overLimit !== "cut") throw overLimit();
+        const error = overLimit();
+        if (error) throw error;
         chunks.push(value.subarray(0, limit - size));
         size = limit;
         break;
@@ -184,10 +208,12 @@ async function readBody(
       chunks.push(value);
       size += value.byteLength;
     }
+  } catch (thrown) {
+    // An error body that breaks off still has a status to report.
+    if (thrown instanceof SessionTrailError || overLimit() !== undefined) throw thrown;
   } finally {
-    signal.removeEventListener("abort", onAbort);
+    reader.cancel().catch(() => {});
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

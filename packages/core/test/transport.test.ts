@@ -13,6 +13,7 @@ import {
   isRetryable,
   retryAfterMs,
   SessionTrailError,
+  sessionRuntime,
   type VendorClientOptions,
 } from "../src/index.ts";
 
@@ -39,6 +40,7 @@ const client = (options: Partial<VendorClientOptions> & { baseUrl: string }) =>
       authHeader: (key) => ["Authorization", `Bearer ${key}`],
     },
     { apiKey: KEY, rateLimit: false, ...options },
+    sessionRuntime,
   );
 const get = (c: ReturnType<typeof client>, extra: Record<string, unknown> = {}) =>
   c.GET("/items/{id}", { params: { path: { id: "a1" } }, ...extra });

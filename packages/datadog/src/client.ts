@@ -12,34 +12,16 @@ import {
   SessionTrailError,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   type VendorClientOptions,
-  validationError,
   windowIssues,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeDatadogEvents } from "./normalize.ts";
+import { type DatadogRawClientOptions, datadogApi } from "./raw-client.ts";
 
-const VENDOR = "datadog";
-
-/**
- * Datadog's sites and the API base URL of each (the spec's `servers`), the default first. A key
- * belongs to one site: use the site your Datadog UI is on (`app.datadoghq.eu` is `datadoghq.eu`).
- */
-export const datadogSites = {
-  "datadoghq.com": "https://api.datadoghq.com",
-  "us3.datadoghq.com": "https://api.us3.datadoghq.com",
-  "us5.datadoghq.com": "https://api.us5.datadoghq.com",
-  "datadoghq.eu": "https://api.datadoghq.eu",
-  "ap1.datadoghq.com": "https://api.ap1.datadoghq.com",
-  "ap2.datadoghq.com": "https://api.ap2.datadoghq.com",
-  "uk1.datadoghq.com": "https://api.uk1.datadoghq.com",
-  "ddog-gov.com": "https://api.ddog-gov.com",
-  "us2.ddog-gov.com": "https://api.us2.ddog-gov.com",
-} as const;
-
-/** A documented Datadog site, e.g. `datadoghq.eu`. */
-export type DatadogSite = keyof typeof datadogSites;
+const VENDOR = datadogApi.vendor;
 
 /** The defaults of `events()`, written once. */
 export const datadogDefaults = {
@@ -52,12 +34,8 @@ export const datadogDefaults = {
   retentionMs: 30 * 24 * 60 * 60 * 1000,
 } as const;
 
-export interface DatadogClientOptions extends VendorClientOptions {
-  /** The application key (`DD-APPLICATION-KEY`), required for reads; a secret like `apiKey`. */
-  applicationKey: string;
-  /** The Datadog site (default `datadoghq.com`); or give `baseUrl`, not both. */
-  site?: DatadogSite | undefined;
-}
+/** The raw client's options (both keys, the site), and what `events()` clients add. */
+export interface DatadogClientOptions extends VendorClientOptions, DatadogRawClientOptions {}
 
 export interface DatadogEventsQuery {
   /** The RUM session id (`session.id`, a UUID), as the RUM Explorer shows it. */
@@ -86,22 +64,6 @@ export type DatadogClient = Client<paths> & SessionReads<DatadogEventsQuery, Dat
  */
 export function sessionQuery(sessionId: string): string {
   return `@session.id:"${sessionId.replace(/[\\"]/g, "\\$&")}"`;
-}
-
-/** The base URL of the client's options: `baseUrl`, else the site's, else the default site's. */
-function baseUrlOf(options: DatadogClientOptions): string | undefined {
-  const site = options?.site;
-  if (site === undefined) return options?.baseUrl;
-  const issues: FieldIssue[] = [];
-  if (!Object.hasOwn(datadogSites, site)) {
-    issues.push({
-      path: "site",
-      message: `must be a Datadog site (${Object.keys(datadogSites).join(", ")}); for another host use baseUrl`,
-    });
-  }
-  if (options.baseUrl !== undefined) issues.push({ path: "site", message: "give site or baseUrl, not both" });
-  if (issues.length > 0) throw validationError(VENDOR, issues);
-  return datadogSites[site];
 }
 
 /** Why a page's results are partial (`meta.status: "timeout"`, or warnings), or undefined. */
@@ -135,21 +97,7 @@ function partiality(body: unknown): SessionTrailError | undefined {
  * out as `DD-API-KEY`, the application key as `DD-APPLICATION-KEY`; both are masked in every error.
  */
 export function createDatadogClient(options: DatadogClientOptions): DatadogClient {
-  const baseUrl = baseUrlOf(options);
-  const client = createVendorClient<paths, DatadogClientOptions>(
-    {
-      vendor: VENDOR,
-      baseUrl: datadogSites["datadoghq.com"],
-      authHeaders: ({ apiKey, applicationKey }) => [
-        ["DD-API-KEY", apiKey],
-        ["DD-APPLICATION-KEY", applicationKey],
-      ],
-      secrets: ["applicationKey"],
-      // No limit is published for RUM search: each response's X-RateLimit-* headers say it, and a
-      // 429 is waited out for its X-RateLimit-Reset (core).
-    },
-    baseUrl === undefined ? options : { ...options, baseUrl },
-  );
+  const client = createVendorClient<paths, DatadogClientOptions>(datadogApi, options, sessionRuntime);
   const source = (
     query: DatadogEventsQuery,
     streamOptions: EventStreamOptions,
@@ -203,5 +151,5 @@ export function createDatadogClient(options: DatadogClientOptions): DatadogClien
       },
     };
   };
-  return Object.assign(client, sessionReads<DatadogEventsQuery, DatadogEventsBody>(VENDOR, source));
+  return Object.assign(client, sessionReads<DatadogEventsQuery, DatadogEventsBody>(VENDOR, source, options));
 }

@@ -6,9 +6,9 @@ import {
   type DatadogClientOptions,
   type DatadogEventsQuery,
   datadogDefaults,
-  datadogSites,
 } from "./client.ts";
 import { normalizeDatadogEvents } from "./normalize.ts";
+import { datadogSites } from "./raw-client.ts";
 
 /**
  * Datadog's descriptor: two keys (API and application), a site, a searched window (the last 30 days

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -14,11 +16,16 @@ export {
   type DatadogClient,
   type DatadogClientOptions,
   type DatadogEventsBody,
-  type DatadogSite,
   datadogDefaults,
-  datadogSites,
   sessionQuery,
 } from "./client.ts";
 export { type DatadogEventsQuery, datadogVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type DatadogNormalizeOptions, normalizeDatadogEvents } from "./normalize.ts";
+export {
+  createDatadogRawClient,
+  type DatadogRawClient,
+  type DatadogRawClientOptions,
+  type DatadogSite,
+  datadogSites,
+} from "./raw-client.ts";

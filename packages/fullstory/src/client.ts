@@ -6,21 +6,14 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   singleResponseSource,
   type VendorClientOptions,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeFullStoryEvents } from "./normalize.ts";
-
-/**
- * FullStory's documented base URLs (the spec's `servers`). `api.fullstory.com` routes to the key's
- * data center on its own; `eu1` keys may also be sent to the EU host directly.
- */
-export const fullStoryServers = {
-  production: "https://api.fullstory.com",
-  eu1: "https://api.eu1.fullstory.com",
-} as const;
+import { fullStoryApi } from "./raw-client.ts";
 
 export type FullStoryClientOptions = VendorClientOptions;
 
@@ -37,23 +30,13 @@ export type FullStoryEventsBody = SuccessBody<operations["getSessionEvents"]>;
 /** The typed client, with `events()` and `page()`: FullStory returns a session's events in one response. */
 export type FullStoryClient = Client<paths> & SessionReads<FullStoryEventsQuery, FullStoryEventsBody>;
 
-const VENDOR = "fullstory";
+const VENDOR = fullStoryApi.vendor;
 
 const SESSION_ID = /^[0-9]{1,20}:[0-9]{1,20}$/;
 
-/**
- * A typed client for FullStory's session events. The key goes out as `Authorization: Basic <key>`,
- * verbatim: FullStory's scheme is an API key after the word Basic, not base64 user:password.
- */
+/** A typed client for FullStory's session events: the raw client's calls, `events()` and `page()`. */
 export function createFullStoryClient(options: FullStoryClientOptions): FullStoryClient {
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: fullStoryServers.production,
-      authHeader: (apiKey) => ["Authorization", `Basic ${apiKey}`],
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(fullStoryApi, options, sessionRuntime);
   const source = (query: FullStoryEventsQuery): SessionSource | FieldIssue[] => {
     if (typeof query?.sessionId !== "string" || !SESSION_ID.test(query.sessionId)) {
       return [
@@ -79,5 +62,8 @@ export function createFullStoryClient(options: FullStoryClientOptions): FullStor
       normalizeFullStoryEvents,
     );
   };
-  return Object.assign(client, sessionReads<FullStoryEventsQuery, FullStoryEventsBody>(VENDOR, source));
+  return Object.assign(
+    client,
+    sessionReads<FullStoryEventsQuery, FullStoryEventsBody>(VENDOR, source, options),
+  );
 }

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -14,8 +16,13 @@ export {
   type FullStoryClient,
   type FullStoryClientOptions,
   type FullStoryEventsBody,
-  fullStoryServers,
 } from "./client.ts";
 export { type FullStoryEventsQuery, fullStoryVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type FullStoryNormalizeOptions, normalizeFullStoryEvents } from "./normalize.ts";
+export {
+  createFullStoryRawClient,
+  type FullStoryRawClient,
+  type FullStoryRawClientOptions,
+  fullStoryServers,
+} from "./raw-client.ts";

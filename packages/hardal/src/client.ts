@@ -11,18 +11,15 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   type VendorClientOptions,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeHardalEvents } from "./normalize.ts";
+import { hardalApi } from "./raw-client.ts";
 
-const VENDOR = "hardal";
-
-/** Hardal's documented base URLs (the spec's `servers`). */
-export const hardalServers = {
-  production: "https://app.usehardal.com",
-} as const;
+const VENDOR = hardalApi.vendor;
 
 export interface HardalClientOptions extends VendorClientOptions {
   /** The default website signal id for `events()`. */
@@ -59,16 +56,7 @@ interface HardalPageFields {
 
 /** A typed client for Hardal's session activity API; the key goes out as a Bearer token. */
 export function createHardalClient(options: HardalClientOptions): HardalClient {
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: hardalServers.production,
-      authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
-      // "100 requests per minute per API key" (docs.usehardal.com/en/analytics/api, Rate Limits).
-      rateLimit: { requests: 100, perMs: 60_000 },
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(hardalApi, options, sessionRuntime);
   const source = (
     query: HardalEventsQuery,
     streamOptions: EventStreamOptions,
@@ -132,5 +120,5 @@ export function createHardalClient(options: HardalClientOptions): HardalClient {
       },
     };
   };
-  return Object.assign(client, sessionReads<HardalEventsQuery, HardalActivityPage>(VENDOR, source));
+  return Object.assign(client, sessionReads<HardalEventsQuery, HardalActivityPage>(VENDOR, source, options));
 }

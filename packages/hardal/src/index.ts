@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -14,8 +16,13 @@ export {
   type HardalActivityPage,
   type HardalClient,
   type HardalClientOptions,
-  hardalServers,
 } from "./client.ts";
 export { type HardalEventsQuery, hardalVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { type HardalNormalizeOptions, normalizeHardalEvents } from "./normalize.ts";
+export {
+  createHardalRawClient,
+  type HardalRawClient,
+  type HardalRawClientOptions,
+  hardalServers,
+} from "./raw-client.ts";

@@ -11,21 +11,16 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   type VendorClientOptions,
   windowIssues,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { normalizeOpenReplayEvents } from "./normalize.ts";
+import { openReplayApi } from "./raw-client.ts";
 
-const VENDOR = "openreplay";
-
-/** OpenReplay's documented base URLs (the spec's `servers`). */
-export const openReplayServers = {
-  cloud: "https://api.openreplay.com/v2",
-  /** Self-hosted and dedicated instances serve the public API under `/v2/api` (not `/api/v2`). */
-  selfHosted: (domain: string) => `https://${domain}/v2/api`,
-} as const;
+const VENDOR = openReplayApi.vendor;
 
 export interface OpenReplayClientOptions extends VendorClientOptions {
   /** The default project key for `events()`. It must belong to the API key's organization. */
@@ -88,14 +83,7 @@ export const openReplayEventColumns: NonNullable<components["schemas"]["EventsSe
  * token; the project key in the path must belong to the key's organization, or the server says 401.
  */
 export function createOpenReplayClient(options: OpenReplayClientOptions): OpenReplayClient {
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: openReplayServers.cloud,
-      authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(openReplayApi, options, sessionRuntime);
   const source = (
     query: OpenReplayEventsQuery,
     streamOptions: EventStreamOptions,
@@ -143,5 +131,8 @@ export function createOpenReplayClient(options: OpenReplayClientOptions): OpenRe
       },
     };
   };
-  return Object.assign(client, sessionReads<OpenReplayEventsQuery, OpenReplayEventsPage>(VENDOR, source));
+  return Object.assign(
+    client,
+    sessionReads<OpenReplayEventsQuery, OpenReplayEventsPage>(VENDOR, source, options),
+  );
 }

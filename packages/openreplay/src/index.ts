@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -16,8 +18,13 @@ export {
   type OpenReplayClientOptions,
   type OpenReplayEventsPage,
   openReplayEventColumns,
-  openReplayServers,
 } from "./client.ts";
 export { type OpenReplayEventsQuery, openReplayVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "./normalize.ts";
+export {
+  createOpenReplayRawClient,
+  type OpenReplayRawClient,
+  type OpenReplayRawClientOptions,
+  openReplayServers,
+} from "./raw-client.ts";

@@ -10,24 +10,15 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   type VendorClientOptions,
-  validationError,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { isUuid, normalizePostHogEvents, rowsOf } from "./normalize.ts";
+import { postHogApi } from "./raw-client.ts";
 
-const VENDOR = "posthog";
-
-/** PostHog's documented base URLs (the spec's `servers`). A key works only in its own region. */
-export const postHogServers = {
-  /** US Cloud (`us.i.posthog.com` is ingestion only: never read there). */
-  us: "https://us.posthog.com",
-  /** EU Cloud, a separate deployment. */
-  eu: "https://eu.posthog.com",
-  /** A self-hosted instance, by its domain. */
-  selfHosted: (domain: string) => `https://${domain}`,
-} as const;
+const VENDOR = postHogApi.vendor;
 
 export interface PostHogClientOptions extends VendorClientOptions {
   /**
@@ -155,25 +146,7 @@ function cursorOf(body: unknown): PostHogCursor {
 
 /** A typed client for PostHog's query API; the personal API key goes out as a Bearer token. */
 export function createPostHogClient(options: PostHogClientOptions): PostHogClient {
-  // A project token is public and for ingestion; PostHog answers 401 to it here, after a round trip.
-  if (typeof options?.apiKey === "string" && options.apiKey.startsWith("phc_")) {
-    throw validationError(VENDOR, [
-      {
-        path: "apiKey",
-        message: "is a project token (phc_), which only sends events; reads need a personal API key (phx_)",
-      },
-    ]);
-  }
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: postHogServers.us,
-      authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
-      // "240 requests per minute" per project (posthog.com/docs/api/queries, Rate limits).
-      rateLimit: { requests: 240, perMs: 60_000 },
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(postHogApi, options, sessionRuntime);
   const source = (query: PostHogEventsQuery, stream: EventStreamOptions): SessionSource | FieldIssue[] => {
     const sessionId = query?.sessionId;
     const projectId = query?.projectId ?? options.projectId;
@@ -225,5 +198,5 @@ export function createPostHogClient(options: PostHogClientOptions): PostHogClien
       },
     };
   };
-  return Object.assign(client, sessionReads<PostHogEventsQuery, PostHogQueryPage>(VENDOR, source));
+  return Object.assign(client, sessionReads<PostHogEventsQuery, PostHogQueryPage>(VENDOR, source, options));
 }

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -17,7 +19,6 @@ export {
   type PostHogQueryPage,
   type PostHogQueryRequest,
   postHogPaging,
-  postHogServers,
   sessionIdInstant,
   sessionQueryText,
 } from "./client.ts";
@@ -25,3 +26,9 @@ export { type PostHogEventsQuery, postHogVendor } from "./descriptor.ts";
 export { chainSelector, type PostHogElement, parseElementsChain } from "./elements-chain.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizePostHogEvents, type PostHogEventRow, type PostHogNormalizeOptions } from "./normalize.ts";
+export {
+  createPostHogRawClient,
+  type PostHogRawClient,
+  type PostHogRawClientOptions,
+  postHogServers,
+} from "./raw-client.ts";

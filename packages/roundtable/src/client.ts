@@ -6,17 +6,14 @@ import {
   type SessionSource,
   type SuccessBody,
   sessionReads,
+  sessionRuntime,
   singleResponseSource,
   type VendorClientOptions,
 } from "@sessiontrail/core";
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeRoundtableEvents } from "./normalize.ts";
-
-/** Roundtable's documented base URLs (the spec's `servers`). */
-export const roundtableServers = {
-  production: "https://api.roundtable.ai",
-} as const;
+import { roundtableApi } from "./raw-client.ts";
 
 export type RoundtableClientOptions = VendorClientOptions;
 
@@ -31,18 +28,11 @@ export type RoundtableEventsBody = SuccessBody<operations["getSessionEvents"]>;
 /** The typed client, with `events()` and `page()`: Roundtable returns the whole log in one response. */
 export type RoundtableClient = Client<paths> & SessionReads<RoundtableEventsQuery, RoundtableEventsBody>;
 
-const VENDOR = "roundtable";
+const VENDOR = roundtableApi.vendor;
 
 /** A typed client for Roundtable's session-events API; the secret key goes out as a Bearer token. */
 export function createRoundtableClient(options: RoundtableClientOptions): RoundtableClient {
-  const client = createVendorClient<paths>(
-    {
-      vendor: VENDOR,
-      baseUrl: roundtableServers.production,
-      authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
-    },
-    options,
-  );
+  const client = createVendorClient<paths>(roundtableApi, options, sessionRuntime);
   const source = (query: RoundtableEventsQuery): SessionSource | FieldIssue[] => {
     const issues = idIssues("sessionId", query?.sessionId);
     if (issues.length > 0) return issues;
@@ -57,5 +47,8 @@ export function createRoundtableClient(options: RoundtableClientOptions): Roundt
       normalizeRoundtableEvents,
     );
   };
-  return Object.assign(client, sessionReads<RoundtableEventsQuery, RoundtableEventsBody>(VENDOR, source));
+  return Object.assign(
+    client,
+    sessionReads<RoundtableEventsQuery, RoundtableEventsBody>(VENDOR, source, options),
+  );
 }

@@ -2,6 +2,8 @@
 export {
   type EventStream,
   type EventStreamOptions,
+  type Logger,
+  type LogRecord,
   type NormalizeOptions,
   type NormalizeWarning,
   type PageOptions,
@@ -14,8 +16,13 @@ export {
   type RoundtableClient,
   type RoundtableClientOptions,
   type RoundtableEventsBody,
-  roundtableServers,
 } from "./client.ts";
 export { type RoundtableEventsQuery, roundtableVendor } from "./descriptor.ts";
 export type { components, operations, paths } from "./generated/schema.js";
 export { normalizeRoundtableEvents, type RoundtableNormalizeOptions } from "./normalize.ts";
+export {
+  createRoundtableRawClient,
+  type RoundtableRawClient,
+  type RoundtableRawClientOptions,
+  roundtableServers,
+} from "./raw-client.ts";

@@ -46,6 +46,11 @@ function registerKeys(args: readonly string[], env: CliIo["env"]): void {
   });
 }
 
+/**
+ * Runs the command line on `args` (what follows `sessiontrail`), reading and writing through `given`
+ * (the process's by default), and resolves to its exit code (0 success, 1 a vendor, network or file
+ * error, 2 a usage error; `verify` adds its own). It never calls `process.exit`.
+ */
 export async function run(args: readonly string[], given: CliIo = processIo()): Promise<number> {
   registerKeys(args, given.env);
   const io = redactingIo(given);

@@ -1,4 +1,4 @@
-// TypeDoc plugin of `pnpm docs` (typedoc.jsonc): the "every export documented" check covers what
+// TypeDoc plugin of `pnpm docs:api` (typedoc.jsonc): the "every export documented" check covers what
 // people write, not the members of generated types. openapi-typescript copies each spec description
 // into `src/generated/schema.d.ts` and a JSON module's fields are its own documentation, so an
 // undocumented member there (`paths["/v2/…"].get.parameters.cookie`) has nothing to add by hand; the

@@ -1,4 +1,4 @@
-// `pnpm docs` is TypeDoc with typedoc.jsonc, which fails on any warning. This runs that same
+// `pnpm docs:api` is TypeDoc with typedoc.jsonc, which fails on any warning. This runs that same
 // configuration (its plugin, validation and package options) over a small package made here, to show
 // what it lets through and what it fails on: members of generated types are documented by their
 // source, every name a package exports still needs a doc comment.
@@ -80,7 +80,7 @@ export interface Query {
 }
 `;
 
-describe("pnpm docs (typedoc.jsonc)", () => {
+describe("pnpm docs:api (typedoc.jsonc)", () => {
   it("passes a package whose exports are documented, generated members bare as the spec left them", async () => {
     const dir = fixture("good", documented);
     const { ok, output } = await docs(dir);

@@ -91,6 +91,34 @@ describe("the root README, from a clone", () => {
     for (const line of viaDev) expect(Object.keys(scripts), line).toContain(line.split(" ")[2]);
   });
 
+  it("each `pnpm <name>` it names runs the root script, not a pnpm command of that name (`pnpm docs`)", async () => {
+    const text = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    const named = new Set(
+      [...text.matchAll(/\bpnpm ([a-z][\w:-]*)/g)]
+        .map((m) => m[1] as string)
+        .filter((name) => name in scripts),
+    );
+    expect(named.size).toBeGreaterThan(5);
+    // A scratch project with the same script names, each saying its name: pnpm must run them all.
+    const scratch = mkdtempSync(join(tmpdir(), "sessiontrail-pnpm-names-"));
+    try {
+      const echo = Object.fromEntries([...named].map((name) => [name, `echo ran-${name}`]));
+      writeFileSync(
+        join(scratch, "package.json"),
+        JSON.stringify({ name: "scratch", private: true, scripts: echo }),
+      );
+      for (const name of named) {
+        const out = await promisify(execFile)("pnpm", [name], { cwd: scratch }).catch(
+          (error: { stdout?: string; stderr?: string }) => ({ stdout: `${error.stdout}${error.stderr}` }),
+        );
+        expect(out.stdout, `pnpm ${name}`).toContain(`ran-${name}`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("scripts/dev sessiontrail runs the clone's CLI as written, and from another folder writes there", async () => {
     const lines = rootReadmeCommands().filter((line) => line.startsWith("scripts/dev sessiontrail "));
     expect(lines).toEqual(["scripts/dev sessiontrail events fullstory 17117:5916567459329906423"]);

@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   type EventStream,
+  type Logger,
+  type LogRecord,
   mergeTimelines,
   redactSecrets,
   requestDefaults,
@@ -61,6 +63,8 @@ export interface RunContext {
   progress(text: string): void;
   /** A line on stderr whether or not it is a terminal: what the user should know happened. */
   note(text: string): void;
+  /** With `--verbose`, the clients' logger: each record as one line on stderr (keys masked there too). */
+  logger(options: Options): Logger | undefined;
   /**
    * Reads a whole stream, keeps the events inside --since/--until, and reports how many on stderr.
    * A timeout is reported with the limit and the attempts the stream made (the error's `attempts`).
@@ -82,6 +86,9 @@ export function runContext(io: CliIo): RunContext {
     io,
     progress,
     note,
+    // Not clipped like a note: a path is what the line is for.
+    logger: (options) =>
+      options.verbose === true ? (record) => io.stderr.write(`sessiontrail: ${logLine(record)}\n`) : undefined,
     async collect(vendor, stream, options) {
       const started = Date.now();
       let all: SessionEvent[];
@@ -173,4 +180,29 @@ export async function chronological(sources: SessionEvent[][]): Promise<SessionE
   const out: SessionEvent[] = [];
   for await (const event of mergeTimelines(...sources)) out.push(event);
   return out;
+}
+
+/** One `--verbose` line: what a client did, with the numbers on-call asks for first. */
+export function logLine(record: LogRecord): string {
+  const { vendor } = record;
+  switch (record.type) {
+    case "request":
+      return `${vendor}: ${record.method} ${record.path} (attempt ${record.attempt})`;
+    case "response":
+      return `${vendor}: ${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${
+        record.requestId === undefined ? "" : `, request id ${record.requestId}`
+      }`;
+    case "error":
+      return `${vendor}: ${record.method} ${record.path} failed (${record.kind}) after ${record.durationMs} ms`;
+    case "retry":
+      return `${vendor}: attempt ${record.attempt} failed (${record.kind}${
+        record.status === undefined ? "" : `, HTTP ${record.status}`
+      }); retrying in ${record.waitMs} ms`;
+    case "wait":
+      return `${vendor}: waiting ${record.waitMs} ms (${record.reason === "rate_limit" ? "client-side rate limit" : "Retry-After"})`;
+    case "page":
+      return `${vendor}: page ${record.page}: ${record.events} event${record.events === 1 ? "" : "s"}${
+        record.total === undefined ? "" : ` of ${record.total}`
+      }${record.more ? ", more follow" : ", last page"}`;
+  }
 }

@@ -40,6 +40,8 @@ export interface Options {
   /** `timeline --strict`: print nothing when any vendor fails. */
   strict?: boolean;
   allowInsecureBaseUrl?: boolean;
+  /** `--verbose`: each request, response, retry, wait and page on stderr. */
+  verbose?: boolean;
   /** Setting flags, by commander's attribute name (`--project-key` is `projectKey`). */
   [setting: string]: unknown;
 }
@@ -150,6 +152,7 @@ export function addVendorOptions(command: Command, connection: boolean): Command
     command.option("--page-size <n>", `events per page (${ranges})`, positiveInt);
   }
   command.option("--max-events <n>", "stop after this many events per vendor", positiveInt);
+  command.option("--verbose", "print each request, response, retry, wait and page to stderr (never a key)");
   if (paged.length > 0) {
     command.option(
       "--concurrency <n>",

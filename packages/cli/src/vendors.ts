@@ -4,6 +4,7 @@ import {
   type AnyVendorDescriptor,
   connectionSettings,
   type EventStreamOptions,
+  type Logger,
   type PageOptions,
   type VendorEventsClient,
   type VendorQueryInput,
@@ -120,7 +121,7 @@ export interface VendorCall {
 }
 
 /** A client of the vendor, made with the call's key, base URL, headers and client settings. */
-export function clientOf(vendor: VendorName, call: VendorCall): VendorEventsClient<unknown> {
+export function clientOf(vendor: VendorName, call: VendorCall, logger?: Logger): VendorEventsClient<unknown> {
   const descriptor = descriptorOf(vendor);
   const clientSettings = Object.fromEntries(
     descriptor.settings.flatMap((s) =>
@@ -132,6 +133,7 @@ export function clientOf(vendor: VendorName, call: VendorCall): VendorEventsClie
     ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
     ...(call.headers !== undefined ? { headers: call.headers } : {}),
     ...(call.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
+    ...(logger === undefined ? {} : { logger }),
     ...clientSettings,
   });
 }

@@ -94,6 +94,24 @@ afterAll(async () => {
 }, 20_000);
 
 describe("sessiontrail events", () => {
+  it("--verbose prints each request, response and page on stderr, with no key and the output unchanged", async () => {
+    const quiet = await cli(["events", "openreplay", idOf("openreplay"), "--json"]);
+    const { code, stdout, stderr } = await cli([
+      "events",
+      "openreplay",
+      idOf("openreplay"),
+      "--json",
+      "--verbose",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(quiet.stdout);
+    const said = stderr.trimEnd().split("\n");
+    expect(said[0]).toMatch(/^sessiontrail: openreplay: POST \/\S+ \(attempt 1\)$/);
+    expect(said[1]).toMatch(/^sessiontrail: openreplay: POST \/\S+ -> 200 in \d+ ms$/);
+    expect(said[2]).toMatch(/^sessiontrail: openreplay: page 1: \d+ events? of \d+, last page$/);
+    expect(stderr).not.toContain(keys.openreplay);
+  });
+
   it.each(vendorNames)("%s --json: one array of valid events of that vendor", async (vendor) => {
     const { code, stdout, stderr } = await cli(["events", vendor, idOf(vendor), "--json"]);
     expect(stderr).toBe("");

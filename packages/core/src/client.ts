@@ -234,13 +234,22 @@ export function idIssues(path: string, value: unknown, required = true): FieldIs
  * Checks the values of a request's path parameters. openapi-fetch percent-encodes them, so `/`, `?`
  * and `#` cannot escape their segment, but an empty value or a dot segment (`.`, `..`) would still be
  * resolved by the URL parser into another path, and a missing one would be sent as a literal `{name}`.
+ * `names` keeps the parameter names of each template: scanning a template on every request cost more
+ * than the rest of the check.
  */
 export function pathParamIssues(
   pathTemplate: string,
   pathParams: Record<string, unknown> | undefined,
+  names: Map<string, string[]> = new Map(),
 ): FieldIssue[] {
-  return Array.from(pathTemplate.matchAll(/\{([^{}]+)\}/g), ([, key]) => {
-    const value = pathParams?.[key as string];
+  let keys = names.get(pathTemplate);
+  if (!keys) {
+    keys = Array.from(pathTemplate.matchAll(/\{([^{}]+)\}/g), (match) => match[1] as string);
+    names.set(pathTemplate, keys);
+  }
+  const issues: FieldIssue[] = [];
+  for (const key of keys) {
+    const value = pathParams?.[key];
     const message =
       typeof value !== "string" && typeof value !== "number"
         ? "is required"
@@ -248,9 +257,10 @@ export function pathParamIssues(
           ? "must not be empty"
           : value === "." || value === ".."
             ? `must not be the dot segment ${JSON.stringify(value)}`
-            : "";
-    return { path: key as string, message };
-  }).filter((issue) => issue.message);
+            : undefined;
+    if (message) issues.push({ path: key, message });
+  }
+  return issues;
 }
 
 /**

@@ -28,11 +28,15 @@ export class RateLimiter {
     this.limit = limit;
   }
 
-  /** Resolves when a request may be sent; rejects with an `aborted` error as soon as `signal` aborts. */
-  acquire(vendor: string, signal?: AbortSignal | null): Promise<void> {
+  /**
+   * Resolves when a request may be sent, with how long it waited (0 for a free slot); rejects with an
+   * `aborted` error as soon as `signal` aborts.
+   */
+  acquire(vendor: string, signal?: AbortSignal | null): Promise<number> {
     if (signal?.aborted) return Promise.reject(abortedError(vendor, signal));
     // The common case, a free slot and nobody waiting, costs no timer and no queue.
-    if (this.#waiting === 0 && this.#tryTake(Date.now())) return Promise.resolve();
+    if (this.#waiting === 0 && this.#tryTake(Date.now())) return Promise.resolve(0);
+    const asked = Date.now();
     this.#waiting++;
     const turn = this.#queue.then(() => this.#take(vendor, signal ?? undefined));
     this.#queue = turn.then(
@@ -43,7 +47,8 @@ export class RateLimiter {
         this.#waiting--;
       },
     );
-    if (!signal) return turn;
+    const waited = () => Date.now() - asked;
+    if (!signal) return turn.then(waited);
     // Rejects at once on abort, even while an earlier waiter holds the queue; the turn itself then
     // sees the abort and gives up its slot.
     return new Promise((resolve, reject) => {
@@ -52,7 +57,7 @@ export class RateLimiter {
       turn.then(
         () => {
           signal.removeEventListener("abort", onAbort);
-          resolve();
+          resolve(waited());
         },
         (error) => {
           signal.removeEventListener("abort", onAbort);

@@ -28,6 +28,8 @@ export const sessionRuntime: ClientRuntime = (base, options, definition) => {
       ? [{ path: "rateLimit", message: "needs a positive integer `requests` and a positive `perMs`" }]
       : []),
   ]);
+  // The parameter names of each path template this client has filled in (a spec has a handful).
+  const names = new Map<string, string[]>();
   return {
     fetch: createTransport({
       ...base,
@@ -38,7 +40,7 @@ export const sessionRuntime: ClientRuntime = (base, options, definition) => {
     }),
     // Path values are checked where openapi-fetch fills them in: no middleware on the hot path.
     pathSerializer(pathname, pathParams) {
-      refuse(pathParamIssues(pathname, pathParams));
+      refuse(pathParamIssues(pathname, pathParams, names));
       return defaultPathSerializer(pathname, pathParams);
     },
   };

@@ -75,9 +75,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
     // The path alone: a query can hold user ids, and no record needs them.
     const path = log ? redactSecrets(new URL(url).pathname) : "";
     if (limiter) {
-      const asked = Date.now();
-      await limiter.acquire(vendor, caller);
-      const waitMs = Date.now() - asked;
+      const waitMs = await limiter.acquire(vendor, caller);
       if (waitMs > 0) log?.({ type: "wait", vendor, reason: "rate_limit", waitMs, method, path });
     }
     if (caller.aborted) throw abortedError(vendor, caller);
@@ -127,13 +125,14 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const sent = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
       const response = await untilStopped(options.fetch(sent, { signal }));
       const { status, headers, body, ok } = response;
-      const received: Received = {
-        requestId: idHeaders.map((name) => headers.get(name)).find(Boolean) ?? undefined,
-      };
+      // Read for what may need it, an error or a log record: five header lookups cost a success
+      // path without a logger more than the rest of this function.
+      const received: Received = ok && !log ? {} : { requestId: requestIdOf(headers, idHeaders) };
       // Statuses whose response has no body: a Response cannot even be built with one.
       if (body === null || [101, 103, 204, 205, 304].includes(status)) return done(response, received);
       const declared = Number(headers.get("content-length") ?? Number.NaN);
-      const overCap = () => (ok ? tooLarge(vendor, status, maxBytes, received.requestId) : undefined);
+      const overCap = () =>
+        ok ? tooLarge(vendor, status, maxBytes, requestIdOf(headers, idHeaders)) : undefined;
       if (declared > maxBytes && ok) {
         body.cancel().catch(() => {});
         throw overCap();
@@ -166,6 +165,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
       caller.removeEventListener("abort", onCallerAbort);
     }
   };
+}
+
+/** The vendor's id of a response, from the first of `names` it has. */
+function requestIdOf(headers: Headers, names: readonly string[]): string | undefined {
+  return names.map((name) => headers.get(name)).find(Boolean) ?? undefined;
 }
 
 function tooLarge(vendor: string, status: number, maxBytes: number, requestId?: string): SessionTrailError {

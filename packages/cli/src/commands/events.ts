@@ -55,7 +55,10 @@ ${environmentHelp()}`,
       const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
       if (call === undefined) return;
       for (const note of ignoredFlagNotes([vendor], options)) run.note(note);
-      const stream = clientOf(vendor, call).events(queryOf(vendor, id, call), streamOptionsOf(call));
+      const stream = clientOf(vendor, call, run.logger(options)).events(
+        queryOf(vendor, id, call),
+        streamOptionsOf(call),
+      );
       // Oldest first even when a vendor does not keep the order it was asked for.
       run.emit(await chronological([await run.collect(vendor, stream, options)]), options);
     });

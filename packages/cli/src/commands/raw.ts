@@ -40,7 +40,10 @@ ${environmentHelp()}`,
       const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
       if (call === undefined) return;
       for (const note of ignoredFlagNotes([vendor], options, true)) run.note(note);
-      const body = await clientOf(vendor, call).page(queryOf(vendor, id, call), pageOptionsOf(call));
+      const body = await clientOf(vendor, call, run.logger(options)).page(
+        queryOf(vendor, id, call),
+        pageOptionsOf(call),
+      );
       run.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     });
 }

@@ -75,7 +75,10 @@ ${environmentHelp()}`,
       const streams = picked.map((vendor, i) => {
         const call = calls[i] as (typeof calls)[number];
         const query = queryOf(vendor, options[vendor] as string, call);
-        return { vendor, stream: clientOf(vendor, call).events(query, streamOptionsOf(call)) };
+        return {
+          vendor,
+          stream: clientOf(vendor, call, run.logger(options)).events(query, streamOptionsOf(call)),
+        };
       });
       run.progress(`fetching ${picked.join(", ")}`);
       const settled = await Promise.allSettled(streams.map((s) => run.collect(s.vendor, s.stream, options)));

@@ -127,8 +127,8 @@ function changesetsProblems(workflow: Workflow): string[] {
 }
 
 describe("GitHub workflows", () => {
-  it("are a CI and a release workflow", () => {
-    expect(workflowFiles.sort()).toEqual(["ci.yml", "release.yml"]);
+  it("include a CI and a release workflow", () => {
+    expect(workflowFiles).toEqual(expect.arrayContaining(["ci.yml", "release.yml"]));
   });
 
   for (const file of workflowFiles) {

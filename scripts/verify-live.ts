@@ -3,7 +3,9 @@
 // `SESSIONTRAIL_<VENDOR>_API_KEY` is set, on the session in `SESSIONTRAIL_VERIFY_<VENDOR>_ID`, with
 // its other settings from the variables the CLI always reads (`SESSIONTRAIL_OPENREPLAY_PROJECT_KEY`,
 // ...); every other vendor is skipped with a line saying so. Arguments go to each verify
-// (`pnpm verify:live --record recorded --json`). The CLI is built first, and only when a vendor runs.
+// (`pnpm verify:live --record recorded --json`). The CLI is built first, and only when a vendor runs;
+// `SESSIONTRAIL_VERIFY_CLI` runs another one instead, without a build (a command, split at spaces:
+// `SESSIONTRAIL_VERIFY_CLI=sessiontrail` for an installed CLI).
 // Exit code: 2 when a vendor has a key but no id (or verify was misused), else 1 when any vendor
 // drifted, else 3 when any could not be checked, else 0 (also when every vendor was skipped).
 import { spawn } from "node:child_process";
@@ -48,9 +50,10 @@ function quietly(command: string, args: string[]): Promise<number> {
 }
 
 /** One `sessiontrail verify`, its output passed through as it comes; resolves with its exit code. */
-function verify(vendor: string, id: string): Promise<number> {
+function verify(cli: readonly string[], vendor: string, id: string): Promise<number> {
+  const [command = process.execPath, ...args] = cli;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "verify", vendor, id, ...passed], {
+    const child = spawn(command, [...args, "verify", vendor, id, ...passed], {
       cwd: root,
       env: process.env,
       stdio: ["ignore", "inherit", "inherit"],
@@ -75,7 +78,8 @@ for (const vendor of vendors) {
   } else planned.push(vendor);
 }
 
-if (planned.length > 0) {
+const otherCli = (process.env.SESSIONTRAIL_VERIFY_CLI ?? "").trim();
+if (planned.length > 0 && otherCli === "") {
   const turbo = join(root, "node_modules", ".bin", "turbo");
   const built = await quietly(turbo, [
     "run",
@@ -87,10 +91,11 @@ if (planned.length > 0) {
     console.error(`verify:live: the build failed (turbo exited with ${built})`);
     process.exit(2);
   }
-  for (const vendor of planned) {
-    const code = await verify(vendor, (process.env[idVariable(vendor)] ?? "").trim());
-    outcomes.set(vendor, outcomeOf[code] ?? "unchecked");
-  }
+}
+const cli = otherCli === "" ? [process.execPath, bin] : otherCli.split(/\s+/);
+for (const vendor of planned) {
+  const code = await verify(cli, vendor, (process.env[idVariable(vendor)] ?? "").trim());
+  outcomes.set(vendor, outcomeOf[code] ?? "unchecked");
 }
 
 const summary = [...outcomes].map(([vendor, outcome]) => `${vendor} ${outcome}`).join(", ");

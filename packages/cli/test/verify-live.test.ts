@@ -1,7 +1,7 @@
 // `pnpm verify:live` (scripts/verify-live.ts), run as a child process: with no key it skips every
 // vendor and exits 0 (what CI without secrets sees); a key without an id is exit 2; configured
-// vendors run the built `sessiontrail verify` (here against a Prism mock that matches and a node:http
-// vendor that drifted), and the worst outcome is the exit code. No key reaches its output.
+// vendors run `sessiontrail verify` (here from its sources, against a Prism mock that matches and a
+// node:http vendor that drifted), and the worst outcome is the exit code. No key reaches its output.
 import { execFile } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +14,13 @@ import { mockDefaults, mockEnvironment, vendorNames } from "../src/vendors.ts";
 
 const KEY = "sk-live-test-0d6b3f8e1a92";
 const script = join(repoRoot, "scripts", "verify-live.ts");
+/** The CLI from its sources: dist/ may be rebuilt by another test file while this one runs. */
+const cliFromSources = [
+  process.execPath,
+  "--import",
+  join(repoRoot, "packages", "cli", "test", "verify-live-hooks.ts"),
+  join(repoRoot, "packages", "cli", "src", "bin.ts"),
+].join(" ");
 
 /** The environment without any of the user's sessiontrail variables. */
 const clean = () =>
@@ -60,7 +67,7 @@ describe("pnpm verify:live", () => {
   });
 
   describe("with vendors configured", () => {
-    let mocks: Mocks;
+    let mocks: Mocks<"roundtable">;
     let drifted: ReturnType<typeof createServer>;
     let driftedUrl: string;
 
@@ -99,6 +106,7 @@ describe("pnpm verify:live", () => {
         SESSIONTRAIL_FULLSTORY_API_KEY: KEY,
         SESSIONTRAIL_VERIFY_ROUNDTABLE_ID: mockDefaults.roundtable.id,
         SESSIONTRAIL_VERIFY_FULLSTORY_ID: mockDefaults.fullstory.id,
+        SESSIONTRAIL_VERIFY_CLI: cliFromSources,
       });
       expect(stdout).toContain("roundtable: matches specs/roundtable/openapi.yaml");
       expect(stdout).toMatch(

@@ -6,6 +6,7 @@ import type { paths } from "./generated/schema.js";
 
 /** ActionHub's documented base URLs (the spec's `servers`). */
 export const actionHubServers = {
+  /** ActionHub's API, the default. */
   production: "https://api.actionhub.ai",
 } as const;
 
@@ -16,6 +17,7 @@ export const actionHubApi: VendorDefinition<RawClientOptions> = {
   authHeader: (apiKey) => ["actionhub-key", apiKey],
 };
 
+/** Options of `createActionHubRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type ActionHubRawClientOptions = RawClientOptions;
 
 /** The typed calls of ActionHub's API (openapi-fetch), without `events()`. */

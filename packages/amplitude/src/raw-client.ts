@@ -6,10 +6,13 @@ import type { paths } from "./generated/schema.js";
 
 /** Amplitude's Dashboard REST API hosts (the spec's `servers`): the keys of a project work on its region's host only. */
 export const amplitudeServers = {
+  /** US projects, the default. */
   us: "https://amplitude.com",
+  /** EU residency projects. */
   eu: "https://analytics.eu.amplitude.com",
 } as const;
 
+/** Options of `createAmplitudeRawClient`: core's `RawClientOptions`, and the project's secret key. */
 export interface AmplitudeRawClientOptions extends RawClientOptions {
   /** The project's secret key, sent with the API key as HTTP Basic credentials. */
   secretKey: string;

@@ -89,6 +89,7 @@ export class RateLimiter {
 // counts requests per key, not per client object. Keys are held only here, never exposed.
 const limiters = /* @__PURE__ */ new Map<string, RateLimiter>();
 
+/** The limiter of `vendor`'s requests made with `apiKey` under `limit`, made on first use. */
 export function sharedRateLimiter(vendor: string, apiKey: string, limit: RateLimit): RateLimiter {
   const id = `${vendor}\u0000${limit.requests}/${limit.perMs}\u0000${apiKey}`;
   let limiter = limiters.get(id);

@@ -15,20 +15,30 @@ import type { paths } from "./generated/schema.js";
  * belongs to one site: use the site your Datadog UI is on (`app.datadoghq.eu` is `datadoghq.eu`).
  */
 export const datadogSites = {
+  /** US1, the default. */
   "datadoghq.com": "https://api.datadoghq.com",
+  /** US3. */
   "us3.datadoghq.com": "https://api.us3.datadoghq.com",
+  /** US5. */
   "us5.datadoghq.com": "https://api.us5.datadoghq.com",
+  /** EU1. */
   "datadoghq.eu": "https://api.datadoghq.eu",
+  /** AP1 (Japan). */
   "ap1.datadoghq.com": "https://api.ap1.datadoghq.com",
+  /** AP2 (Australia). */
   "ap2.datadoghq.com": "https://api.ap2.datadoghq.com",
+  /** UK1. */
   "uk1.datadoghq.com": "https://api.uk1.datadoghq.com",
+  /** US1-FED (GovCloud). */
   "ddog-gov.com": "https://api.ddog-gov.com",
+  /** US2-FED. */
   "us2.ddog-gov.com": "https://api.us2.ddog-gov.com",
 } as const;
 
 /** A documented Datadog site, e.g. `datadoghq.eu`. */
 export type DatadogSite = keyof typeof datadogSites;
 
+/** Options of `createDatadogRawClient`: core's `RawClientOptions`, the application key and the site. */
 export interface DatadogRawClientOptions extends RawClientOptions {
   /** The application key (`DD-APPLICATION-KEY`), required for reads; a secret like `apiKey`. */
   applicationKey: string;

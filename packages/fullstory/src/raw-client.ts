@@ -9,7 +9,9 @@ import type { paths } from "./generated/schema.js";
  * data center on its own; `eu1` keys may also be sent to the EU host directly.
  */
 export const fullStoryServers = {
+  /** The default: routes each key to its data center. */
   production: "https://api.fullstory.com",
+  /** The EU data center, for `eu1` keys. */
   eu1: "https://api.eu1.fullstory.com",
 } as const;
 
@@ -23,6 +25,7 @@ export const fullStoryApi: VendorDefinition<RawClientOptions> = {
   authHeader: (apiKey) => ["Authorization", `Basic ${apiKey}`],
 };
 
+/** Options of `createFullStoryRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type FullStoryRawClientOptions = RawClientOptions;
 
 /** The typed calls of FullStory's API (openapi-fetch), without `events()`. */

@@ -6,6 +6,7 @@ import type { paths } from "./generated/schema.js";
 
 /** Hardal's documented base URLs (the spec's `servers`). */
 export const hardalServers = {
+  /** Hardal's API, the default. */
   production: "https://app.usehardal.com",
 } as const;
 
@@ -19,6 +20,7 @@ export const hardalApi: VendorDefinition<RawClientOptions> = {
   rateLimit: { requests: 100, perMs: 60_000 },
 };
 
+/** Options of `createHardalRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type HardalRawClientOptions = RawClientOptions;
 
 /** The typed calls of Hardal's API (openapi-fetch), without `events()`. */

@@ -6,6 +6,7 @@ import type { paths } from "./generated/schema.js";
 
 /** OpenReplay's documented base URLs (the spec's `servers`). */
 export const openReplayServers = {
+  /** OpenReplay's cloud, the default. */
   cloud: "https://api.openreplay.com/v2",
   /** Self-hosted and dedicated instances serve the public API under `/v2/api` (not `/api/v2`). */
   selfHosted: (domain: string) => `https://${domain}/v2/api`,
@@ -18,6 +19,7 @@ export const openReplayApi: VendorDefinition<RawClientOptions> = {
   authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
 };
 
+/** Options of `createOpenReplayRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type OpenReplayRawClientOptions = RawClientOptions;
 
 /** The typed calls of OpenReplay's API (openapi-fetch), without `events()`. */

@@ -41,6 +41,7 @@ export const postHogApi: VendorDefinition<RawClientOptions> = {
   },
 };
 
+/** Options of `createPostHogRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type PostHogRawClientOptions = RawClientOptions;
 
 /** The typed calls of PostHog's API (openapi-fetch), without `events()`. */

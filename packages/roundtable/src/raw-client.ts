@@ -6,6 +6,7 @@ import type { paths } from "./generated/schema.js";
 
 /** Roundtable's documented base URLs (the spec's `servers`). */
 export const roundtableServers = {
+  /** Roundtable's API, the default. */
   production: "https://api.roundtable.ai",
 } as const;
 
@@ -16,6 +17,7 @@ export const roundtableApi: VendorDefinition<RawClientOptions> = {
   authHeader: (apiKey) => ["Authorization", `Bearer ${apiKey}`],
 };
 
+/** Options of `createRoundtableRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type RoundtableRawClientOptions = RawClientOptions;
 
 /** The typed calls of Roundtable's API (openapi-fetch), without `events()`. */

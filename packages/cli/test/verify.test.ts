@@ -147,6 +147,23 @@ describe("verify against the bundled Prism mocks", () => {
     expect(code).toBe(0);
   });
 
+  it("a vendor read with two operations has each response checked against its own (Amplitude's User Search, then its events)", async () => {
+    const { [envName("amplitude", "AMPLITUDE_ID")]: _id, ...env } = vendorEnv(
+      "amplitude",
+      mocks.vendors.amplitude,
+    );
+    const { code, stdout } = await verify(
+      ["amplitude", id("amplitude"), "--device-id", "0786zXEdyOX1rS3M-P_m1d", "--json"],
+      env,
+    );
+    const result = JSON.parse(stdout);
+    expect(
+      result.responses.map((r: { operation: string; request: string }) => `${r.operation} ${r.request}`),
+    ).toEqual(["searchUsers GET /api/2/usersearch", "getUserActivity GET /api/2/useractivity"]);
+    expect(result.verdict).toBe("match");
+    expect(code).toBe(0);
+  });
+
   it("a documented error the mock answers (Prefer: code=404) is checked, and leaves the session unchecked: exit 3", async () => {
     const { code, stdout, stderr } = await verify(
       ["fullstory", id("fullstory"), "--header", "Prefer: code=404", "--json"],

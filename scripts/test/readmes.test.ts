@@ -122,6 +122,17 @@ describe("the root README, from a clone", () => {
   it("scripts/dev sessiontrail runs the clone's CLI as written, and from another folder writes there", async () => {
     const lines = rootReadmeCommands().filter((line) => line.startsWith("scripts/dev sessiontrail "));
     expect(lines).toEqual(["scripts/dev sessiontrail events fullstory 17117:5916567459329906423"]);
+    // scripts/dev would rebuild a stale CLI here, rewriting dist/ under other test files that read it
+    // (pack.test.ts); `pnpm test` builds just before, so a stale build means the build step was skipped.
+    const { stdout: newer } = await promisify(execFile)(
+      "bash",
+      [
+        "-c",
+        "find packages/*/src packages/*/package.json specs -newer packages/cli/dist/bin.js -print -quit",
+      ],
+      { cwd: repoRoot },
+    );
+    expect(newer.trim(), "a source newer than the CLI's build: run pnpm build first").toBe("");
     const mocks = await startMocks(["fullstory"]);
     const elsewhere = mkdtempSync(join(tmpdir(), "sessiontrail-dev-cli-"));
     try {

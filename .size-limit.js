@@ -22,6 +22,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
 const budget = "16.4 kB";
+const rawBudget = "4.4 kB";
 
 const vendors = Object.keys(parse(readFileSync(new URL("redocly.yaml", import.meta.url), "utf8")).apis);
 
@@ -37,9 +38,17 @@ function exportOf(vendor, pattern) {
 
 const entries = [];
 for (const vendor of vendors) {
-  const create = exportOf(vendor, /\bcreate\w+Client\b/);
+  const create = exportOf(vendor, /\bcreate\w+(?<!Raw)Client\b/);
+  const createRaw = exportOf(vendor, /\bcreate\w+RawClient\b/);
   const normalize = exportOf(vendor, /\bnormalize\w+Events\b/);
   entries.push(
+    {
+      name: `@sessiontrail/${vendor}/raw-client: { ${createRaw} }`,
+      path: `packages/${vendor}/dist/raw-client.js`,
+      import: `{ ${createRaw} }`,
+      gzip: true,
+      limit: rawBudget,
+    },
     {
       name: `@sessiontrail/${vendor}: { ${create}, ${normalize} }`,
       path: `packages/${vendor}/dist/index.js`,

@@ -3,7 +3,7 @@ import { type FieldIssue, validationError } from "./errors.ts";
 import type { Logger } from "./log.ts";
 import type { RateLimit, RateLimiter } from "./rate-limit.ts";
 import { registerSecret } from "./redact.ts";
-import { type RequestLimits, requestDefaults } from "./transport.ts";
+import { DEFAULT_TIMEOUT_MS, type RequestLimits } from "./transport.ts";
 
 /** Options every vendor client takes, the raw typed client (`@sessiontrail/<vendor>/client`) included. */
 export interface RawClientOptions {
@@ -71,12 +71,6 @@ export interface VendorDefinition<Options extends RawClientOptions = VendorClien
   rateLimit?: RateLimit;
   /** Response headers that carry the vendor's request id, if its docs name them (default core's `requestIdHeaders`). */
   requestIdHeaders?: readonly string[];
-  /**
-   * Checks the vendor's own options before core's checks, and returns what core should read instead
-   * (PostHog refuses a project token; Datadog turns `site` into its `baseUrl`). It runs before the
-   * secrets are registered: its messages never quote an option.
-   */
-  prepare?(options: Options): Partial<RawClientOptions> | undefined;
 }
 
 /** The shared limiter of a key (`sharedRateLimiter`). */
@@ -281,24 +275,21 @@ export function createVendorClient<Paths extends {}, Options extends RawClientOp
     if (issues.length > 0) throw validationError(vendor, issues);
   };
   const apiKey = options?.apiKey;
-  if (definition.prepare && options) options = { ...options, ...definition.prepare(options) };
-  const secrets = ["apiKey", ...(definition.secrets ?? [])].map((path) => ({
-    path,
-    value: (options as Record<string, unknown> | undefined)?.[path],
-  }));
-  // Registered before any check can fail, so no message made from here on can show them.
-  for (const { value } of secrets) if (typeof value === "string") registerSecret(value);
+  // Each secret is registered before it is checked, and all before any refusal: no message made
+  // from here on can show one.
   refuse(
-    secrets.flatMap(({ path, value }) =>
-      typeof value !== "string" || value.trim() === ""
+    ["apiKey", ...(definition.secrets ?? [])].flatMap((path) => {
+      const value = (options as Record<string, unknown> | undefined)?.[path];
+      if (typeof value === "string") registerSecret(value);
+      return typeof value !== "string" || value.trim() === ""
         ? [{ path, message: "is required" }]
         : value !== value.trim() || CONTROL.test(value)
           ? [{ path, message: "must not contain control characters or surrounding spaces" }]
-          : [],
-    ),
+          : [];
+    }),
   );
   const allowInsecure = options.allowInsecureBaseUrl === true;
-  const baseUrl = checkBaseUrl(vendor, options.baseUrl ?? definition.baseUrl, allowInsecure);
+  const baseUrl = checkedUrl(vendor, options.baseUrl ?? definition.baseUrl, allowInsecure, true);
   const auth = definition.authHeaders
     ? definition.authHeaders(options)
     : definition.authHeader
@@ -310,8 +301,8 @@ export function createVendorClient<Paths extends {}, Options extends RawClientOp
     vendor,
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     baseUrl,
-    checkUrl: (url) => checkRequestUrl(vendor, url, allowInsecure),
-    timeoutMs: options.timeoutMs ?? requestDefaults.timeoutMs,
+    checkUrl: (url) => checkedUrl(vendor, url, allowInsecure, false),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   return createClient<Paths>({
     baseUrl,

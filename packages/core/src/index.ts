@@ -119,6 +119,7 @@ export {
 } from "./time.ts";
 export {
   createTransport,
+  DEFAULT_TIMEOUT_MS,
   type ReadOptions,
   type RequestLimits,
   requestDefaults,

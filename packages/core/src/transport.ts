@@ -20,9 +20,12 @@ export interface RequestLimits {
   maxResponseBytes?: number | undefined;
 }
 
+/** Raw clients read this one default alone, so that their bundles do not carry the table below. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** The defaults of every request: written once, where a reader looks for them. */
 export const requestDefaults = {
-  timeoutMs: 30_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   /** Error bodies are read only this far: an excerpt and the vendor's message fit, a bomb does not. */
   errorBodyBytes: 64 * 1024,

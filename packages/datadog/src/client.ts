@@ -19,7 +19,7 @@ import {
 import type { Client } from "openapi-fetch";
 import type { operations, paths } from "./generated/schema.js";
 import { normalizeDatadogEvents } from "./normalize.ts";
-import { type DatadogRawClientOptions, datadogApi } from "./raw-client.ts";
+import { type DatadogRawClientOptions, datadogApi, datadogOptions } from "./raw-client.ts";
 
 const VENDOR = datadogApi.vendor;
 
@@ -97,7 +97,11 @@ function partiality(body: unknown): SessionTrailError | undefined {
  * out as `DD-API-KEY`, the application key as `DD-APPLICATION-KEY`; both are masked in every error.
  */
 export function createDatadogClient(options: DatadogClientOptions): DatadogClient {
-  const client = createVendorClient<paths, DatadogClientOptions>(datadogApi, options, sessionRuntime);
+  const client = createVendorClient<paths, DatadogClientOptions>(
+    datadogApi,
+    datadogOptions(options),
+    sessionRuntime,
+  );
   const source = (
     query: DatadogEventsQuery,
     streamOptions: EventStreamOptions,

@@ -60,21 +60,23 @@ export const datadogApi: VendorDefinition<DatadogRawClientOptions> = {
   secrets: ["applicationKey"],
   // No limit is published for RUM search: each response's X-RateLimit-* headers say it, and a 429
   // is waited out for its X-RateLimit-Reset (core).
-  /** The base URL of the options: `baseUrl`, else the site's, else the default site's. */
-  prepare({ site, baseUrl }) {
-    if (site === undefined) return undefined;
-    const issues: FieldIssue[] = [];
-    if (!Object.hasOwn(datadogSites, site)) {
-      issues.push({
-        path: "site",
-        message: `must be a Datadog site (${Object.keys(datadogSites).join(", ")}); for another host use baseUrl`,
-      });
-    }
-    if (baseUrl !== undefined) issues.push({ path: "site", message: "give site or baseUrl, not both" });
-    if (issues.length > 0) throw validationError("datadog", issues);
-    return { baseUrl: datadogSites[site] };
-  },
 };
+
+/** The options with the site's base URL: `baseUrl`, else the site's, else (unset) the default site's. */
+export function datadogOptions<Options extends DatadogRawClientOptions>(options: Options): Options {
+  const site = options?.site;
+  if (site === undefined) return options;
+  const issues: FieldIssue[] = [];
+  if (!Object.hasOwn(datadogSites, site)) {
+    issues.push({
+      path: "site",
+      message: `must be a Datadog site (${Object.keys(datadogSites).join(", ")}); for another host use baseUrl`,
+    });
+  }
+  if (options.baseUrl !== undefined) issues.push({ path: "site", message: "give site or baseUrl, not both" });
+  if (issues.length > 0) throw validationError("datadog", issues);
+  return { ...options, baseUrl: datadogSites[site] };
+}
 
 /** The typed calls of Datadog's API (openapi-fetch), without `events()`. */
 export type DatadogRawClient = Client<paths>;
@@ -84,5 +86,5 @@ export type DatadogRawClient = Client<paths>;
  * timeout. `createDatadogClient` adds `events()`, `page()`, retries, byte caps and logs.
  */
 export function createDatadogRawClient(options: DatadogRawClientOptions): DatadogRawClient {
-  return createVendorClient<paths, DatadogRawClientOptions>(datadogApi, options);
+  return createVendorClient<paths, DatadogRawClientOptions>(datadogApi, datadogOptions(options));
 }

@@ -16,7 +16,7 @@ import {
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { isUuid, normalizePostHogEvents, rowsOf } from "./normalize.ts";
-import { postHogApi } from "./raw-client.ts";
+import { postHogApi, postHogOptions } from "./raw-client.ts";
 
 const VENDOR = postHogApi.vendor;
 
@@ -146,7 +146,7 @@ function cursorOf(body: unknown): PostHogCursor {
 
 /** A typed client for PostHog's query API; the personal API key goes out as a Bearer token. */
 export function createPostHogClient(options: PostHogClientOptions): PostHogClient {
-  const client = createVendorClient<paths>(postHogApi, options, sessionRuntime);
+  const client = createVendorClient<paths>(postHogApi, postHogOptions(options), sessionRuntime);
   const source = (query: PostHogEventsQuery, stream: EventStreamOptions): SessionSource | FieldIssue[] => {
     const sessionId = query?.sessionId;
     const projectId = query?.projectId ?? options.projectId;

@@ -27,22 +27,24 @@ export const postHogApi: VendorDefinition<RawClientOptions> = {
   // "240 requests per minute" per project (posthog.com/docs/api/queries, Rate limits): kept by
   // clients with events(), raw calls on them included; raw clients do not throttle.
   rateLimit: { requests: 240, perMs: 60_000 },
-  prepare({ apiKey }) {
-    // A project token is public and for ingestion; PostHog answers 401 to it here, after a round trip.
-    if (typeof apiKey === "string" && apiKey.startsWith("phc_")) {
-      throw validationError("posthog", [
-        {
-          path: "apiKey",
-          message: "is a project token (phc_), which only sends events; reads need a personal API key (phx_)",
-        },
-      ]);
-    }
-    return undefined;
-  },
 };
 
 /** Options of `createPostHogRawClient`: core's `RawClientOptions` (the key, base URL, fetch, headers, timeout). */
 export type PostHogRawClientOptions = RawClientOptions;
+
+/** The options, once checked for what only PostHog refuses: a project token instead of a key. */
+export function postHogOptions<Options extends RawClientOptions>(options: Options): Options {
+  // A project token is public and for ingestion; PostHog answers 401 to it here, after a round trip.
+  if (typeof options?.apiKey === "string" && options.apiKey.startsWith("phc_")) {
+    throw validationError("posthog", [
+      {
+        path: "apiKey",
+        message: "is a project token (phc_), which only sends events; reads need a personal API key (phx_)",
+      },
+    ]);
+  }
+  return options;
+}
 
 /** The typed calls of PostHog's API (openapi-fetch), without `events()`. */
 export type PostHogRawClient = Client<paths>;
@@ -52,5 +54,5 @@ export type PostHogRawClient = Client<paths>;
  * timeout. `createPostHogClient` adds `events()`, `page()`, retries, rate limits, byte caps and logs.
  */
 export function createPostHogRawClient(options: PostHogRawClientOptions): PostHogRawClient {
-  return createVendorClient<paths, PostHogRawClientOptions>(postHogApi, options);
+  return createVendorClient<paths, PostHogRawClientOptions>(postHogApi, postHogOptions(options));
 }

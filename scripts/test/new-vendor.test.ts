@@ -105,9 +105,10 @@ components:
 /** What a contributor writes at each place the template left, for the spec above (file, place, text). */
 const FILLS: [file: string, place: string | RegExp, text: string][] = [
   ["src/client.ts", /^import \{ todo \} from "\.\/todo\.ts";\n/m, ""],
+  ["src/raw-client.ts", /^import \{ todo \} from "\.\/todo\.ts";\n/m, ""],
   [
-    "src/client.ts",
-    'authHeader: () => todo("src/client.ts: authHeader, the header that carries the key"),',
+    "src/raw-client.ts",
+    'authHeader: () => todo("src/raw-client.ts: authHeader, the header that carries the key"),',
     'authHeader: (apiKey) => ["Authorization", "Bearer " + apiKey],',
   ],
   [
@@ -201,6 +202,7 @@ function dropTodoComments(text: string): string {
 function fill(dir: string): void {
   for (const file of [
     "src/client.ts",
+    "src/raw-client.ts",
     "src/normalize.ts",
     "src/descriptor.ts",
     "test/client.test.ts",
@@ -324,10 +326,10 @@ describe("pnpm new-vendor on a clone, then the places it left filled", { timeout
     expect(generated.code, generated.out).toBe(0);
     expect(generated.out).toContain(`packages/${VENDOR} is ready to fill`);
     expect(generated.out).toMatch(
-      /src\/client\.ts:\d+ +\/\/ TODO\(new-vendor\): the header that carries the key/,
+      /src\/raw-client\.ts:\d+ +\/\/ TODO\(new-vendor\): the header that carries the key/,
     );
     expect(unfilledTests.code, unfilledTests.out).not.toBe(0);
-    expect(unfilledTests.out).toContain(`TODO(new-vendor) packages/${VENDOR}/src/client.ts: authHeader`);
+    expect(unfilledTests.out).toContain(`TODO(new-vendor) packages/${VENDOR}/src/raw-client.ts: authHeader`);
     expect(unfilledTests.out).toContain(`TODO(new-vendor) packages/${VENDOR}/src/normalize.ts: the field`);
     expect(placesToFill(join(clone, "packages", VENDOR))).toEqual([]);
   });
@@ -424,8 +426,9 @@ describe("pnpm new-vendor on a clone, then the places it left filled", { timeout
     // Whether every bundle fits the budget is `pnpm size`'s check; this one is that the vendor is measured.
     const size = sh("pnpm", ["exec", "size-limit", "--json"]);
     const checks = JSON.parse(size.out.slice(size.out.indexOf("["))) as { name: string; size: number }[];
-    const ours = checks.filter((check) => check.name.startsWith(`@sessiontrail/${VENDOR}:`));
+    const ours = checks.filter((check) => check.name.startsWith(`@sessiontrail/${VENDOR}`));
     expect(ours.map((check) => check.name)).toEqual([
+      `@sessiontrail/${VENDOR}/raw-client: { create${LABEL}RawClient }`,
       `@sessiontrail/${VENDOR}: { create${LABEL}Client, normalize${LABEL}Events }`,
       `@sessiontrail/${VENDOR}: whole package`,
     ]);

@@ -436,6 +436,9 @@ describe("pnpm new-vendor on a clone, then the places it left filled", { timeout
   });
 
   it("the README checks include it", () => {
+    // The README's CLI line runs the built CLI, which must include the new vendor: build it all first.
+    const build = sh("pnpm", ["exec", "turbo", "run", "build"]);
+    expect(build.code, build.out).toBe(0);
     const readmes = vitest(["scripts/test/readmes.test.ts"]);
     expect(readmes.code, readmes.out).toBe(0);
     expect(readmes.passed.filter((name) => name.includes(VENDOR))).not.toEqual([]);

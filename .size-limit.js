@@ -2,8 +2,8 @@
 // user of one vendor package — the vendor's dist, @sessiontrail/core and openapi-fetch, bundled by
 // esbuild, minified, gzipped. Run `pnpm size` after `pnpm build`.
 //
-// Two checks per vendor of redocly.yaml: the realistic import (create the client + normalize) and the
-// whole package (`import *`). The names come from the package's own index.ts, so a new vendor is
+// Three checks per vendor of redocly.yaml: the raw typed client alone, the realistic import (create the
+// client + normalize) and the whole package (`import *`). The names come from the package's own index.ts, so a new vendor is
 // measured without touching this file. To measure another library the same way, add an entry with its
 // entry file as `path` and the names a user imports as `import`.
 //
@@ -17,12 +17,19 @@
 // errors that mask secrets by construction add ~2.2 kB per bundle, per-call normalizer state and
 // EventIdScope ~0.7 kB, the vendor descriptor ~0.15 kB to a whole-package import (see
 // .changeset/size-budget-whole-session.md). A raw-client-only entry is the way back down.
-// Lower this number whenever the bundles shrink; never raise it without saying why in the changeset.
+// Since issue 17 the largest is PostHog's whole package, 16.6 kB (was 16.06 kB): the logger's records
+// (request, response, retry, wait, page), request ids on errors and the session runtime handed to
+// createVendorClient add ~0.5 kB to every events() bundle (see .changeset/raw-client-entry.md).
+//
+// A third check per vendor is its raw typed client alone (`@sessiontrail/<vendor>/raw-client`), held to
+// hey-api's 4.00 kB for the same call: 3.93-4.18 kB, FullStory's 3.96 kB (4.07 kB in the bench's app,
+// which adds the call itself). Its budget is the largest plus ~0.1 kB.
+// Lower these numbers whenever the bundles shrink; never raise them without saying why in the changeset.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-const budget = "16.4 kB";
-const rawBudget = "4.4 kB";
+const budget = "16.9 kB";
+const rawBudget = "4.3 kB";
 
 const vendors = Object.keys(parse(readFileSync(new URL("redocly.yaml", import.meta.url), "utf8")).apis);
 

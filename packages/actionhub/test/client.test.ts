@@ -1,6 +1,7 @@
 import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type ActionHubClient, actionHubServers, createActionHubClient } from "../src/index.ts";
+import { createActionHubRawClient } from "../src/raw-client.ts";
 
 const call = (client: ActionHubClient, user_id = "user-42", programId = "brand-eu") =>
   client.GET("/users/{user_id}/events", {
@@ -11,6 +12,7 @@ const query = { userId: "user-42", programId: "brand-eu" };
 vendorClientSuite({
   vendor: "actionhub",
   create: createActionHubClient,
+  createRaw: createActionHubRawClient,
   servers: actionHubServers,
   call,
   events: (client, options) => client.events(query, options),

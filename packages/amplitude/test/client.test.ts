@@ -2,6 +2,7 @@ import { SessionTrailError, type VendorClientOptions } from "@sessiontrail/core"
 import { jsonResponse, printedError, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { type AmplitudeClient, amplitudeServers, createAmplitudeClient } from "../src/index.ts";
+import { createAmplitudeRawClient } from "../src/raw-client.ts";
 
 const secretKey = "amp_secret_9c1d";
 const create = (options: VendorClientOptions) => createAmplitudeClient({ ...options, secretKey });
@@ -13,6 +14,7 @@ const query = { sessionId: "1717430400000", amplitudeId: "356896327775" };
 vendorClientSuite({
   vendor: "amplitude",
   create,
+  createRaw: (options) => createAmplitudeRawClient({ ...options, secretKey }),
   servers: amplitudeServers,
   call,
   events: (client, options) => client.events(query, options),

@@ -9,6 +9,7 @@ import {
   SessionTrailError,
   sessionQuery,
 } from "../src/index.ts";
+import { createDatadogRawClient } from "../src/raw-client.ts";
 
 const sessionId = "eabb14f7-9c85-4ef4-a456-674988dd69b1";
 const applicationKey = "app_test_9d8c7b6a5f4e";
@@ -34,6 +35,7 @@ const create = (options: VendorClientOptions) => createDatadogClient({ ...option
 vendorClientSuite({
   vendor: "datadog",
   create,
+  createRaw: (options) => createDatadogRawClient({ ...options, applicationKey }),
   servers: datadogSites,
   call,
   events: (client, options) => client.events(query, options),

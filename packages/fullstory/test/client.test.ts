@@ -1,6 +1,7 @@
 import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { createFullStoryClient, type FullStoryClient, fullStoryServers } from "../src/index.ts";
+import { createFullStoryRawClient } from "../src/raw-client.ts";
 
 const sessionId = "17117:5916567459329906423";
 const call = (client: FullStoryClient, session_id = sessionId) =>
@@ -9,6 +10,7 @@ const call = (client: FullStoryClient, session_id = sessionId) =>
 vendorClientSuite({
   vendor: "fullstory",
   create: createFullStoryClient,
+  createRaw: createFullStoryRawClient,
   servers: fullStoryServers,
   call,
   events: (client, options) => client.events({ sessionId }, options),

@@ -1,6 +1,7 @@
 import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { createHardalClient, type HardalClient, hardalServers } from "../src/index.ts";
+import { createHardalRawClient } from "../src/raw-client.ts";
 
 const path = "/api/websites/{signalId}/sessions/{sessionId}/activity" as const;
 const call = (client: HardalClient) =>
@@ -10,6 +11,7 @@ const query = { sessionId: "sess_abc", signalId: "sig_123" };
 vendorClientSuite({
   vendor: "hardal",
   create: createHardalClient,
+  createRaw: createHardalRawClient,
   servers: hardalServers,
   call,
   events: (client, options) => client.events(query, options),

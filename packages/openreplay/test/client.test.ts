@@ -1,6 +1,7 @@
 import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { createOpenReplayClient, type OpenReplayClient, openReplayServers } from "../src/index.ts";
+import { createOpenReplayRawClient } from "../src/raw-client.ts";
 
 const path = "/public/{projectKey}/sessions/{sessionId}/events" as const;
 const window = { startTimestamp: 1623440000000, endTimestamp: 1623441000000, limit: 100, page: 1 };
@@ -19,6 +20,7 @@ const query = {
 vendorClientSuite({
   vendor: "openreplay",
   create: createOpenReplayClient,
+  createRaw: createOpenReplayRawClient,
   servers: openReplayServers,
   call,
   events: (client, options) => client.events(query, options),

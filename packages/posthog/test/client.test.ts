@@ -9,6 +9,7 @@ import {
   sessionIdInstant,
   sessionQueryText,
 } from "../src/index.ts";
+import { createPostHogRawClient } from "../src/raw-client.ts";
 
 const sessionId = postHogVendor.mock.id;
 const projectId = "12345";
@@ -25,6 +26,7 @@ const query = { sessionId, projectId };
 vendorClientSuite({
   vendor: "posthog",
   create: createPostHogClient,
+  createRaw: createPostHogRawClient,
   servers: postHogServers,
   call,
   events: (client, options) => client.events(query, options),

@@ -2,6 +2,7 @@ import { SessionTrailError } from "@sessiontrail/core";
 import { jsonResponse, recordingFetch, vendorClientSuite } from "@sessiontrail/test-utils";
 import { describe, expect, it } from "vitest";
 import { createRoundtableClient, type RoundtableClient, roundtableServers } from "../src/index.ts";
+import { createRoundtableRawClient } from "../src/raw-client.ts";
 
 const call = (client: RoundtableClient, sessionId = "abc123def456") =>
   client.GET("/v1/sessions/{sessionId}/events", { params: { path: { sessionId } } });
@@ -10,6 +11,7 @@ const query = { sessionId: "abc123def456" };
 vendorClientSuite({
   vendor: "roundtable",
   create: createRoundtableClient,
+  createRaw: createRoundtableRawClient,
   servers: roundtableServers,
   call,
   events: (client, options) => client.events(query, options),

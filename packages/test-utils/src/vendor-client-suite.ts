@@ -5,6 +5,7 @@ import {
   type EventStream,
   type EventStreamOptions,
   type PageOptions,
+  type RawClientOptions,
   SessionTrailError,
   type VendorClientOptions,
 } from "@sessiontrail/core";
@@ -47,6 +48,11 @@ export function jsonResponse(status: number, body: unknown, contentType = "appli
 export interface VendorClientSuite<C> {
   vendor: string;
   create(options: VendorClientOptions): C;
+  /**
+   * The raw typed client of the package's `raw-client` entry (`create<Vendor>RawClient`), with the
+   * vendor's other required options filled in as in `create`.
+   */
+  createRaw(options: RawClientOptions): object;
   /** The vendor's exported base URLs; functions are server templates taking the variable's name. */
   servers: Record<string, string | ((variable: string) => string)>;
   /** One typed call of the vendor's operation with valid inputs. */
@@ -117,6 +123,33 @@ export function vendorClientSuite<C>(suite: VendorClientSuite<C>): void {
       expect(requests[0]?.url.startsWith("http://127.0.0.1:9/base/")).toBe(true);
       expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(apiKey);
       expect(JSON.stringify(client)).not.toContain(apiKey);
+    });
+
+    it("raw-client entry: the same request as the client's, the same key checks, nothing of events()", async () => {
+      const full = recordingFetch(() => jsonResponse(200, {}));
+      const raw = recordingFetch(() => jsonResponse(200, {}));
+      await suite.call(suite.create({ apiKey, fetch: full.fetch }));
+      const rawClient = suite.createRaw({ apiKey, fetch: raw.fetch });
+      await suite.call(rawClient as C);
+      expect(raw.requests).toEqual(full.requests);
+      expect(raw.requests[0]?.headers).toEqual(full.requests[0]?.headers);
+      expect("events" in rawClient || "page" in rawClient).toBe(false);
+      expect(() => suite.createRaw({ apiKey: "" })).toThrow(/apiKey/);
+      expect(() => suite.createRaw({ apiKey, baseUrl: "http://api.example.com" })).toThrow(/unencrypted/);
+      expect(inspect(rawClient, { depth: 10, showHidden: true })).not.toContain(apiKey);
+    });
+
+    it("raw-client entry: a request with no answer fails at its timeout", async () => {
+      const silent = (_request: Request, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason), { once: true }),
+        );
+      const started = Date.now();
+      const failed = await suite
+        .call(suite.createRaw({ apiKey, fetch: silent, timeoutMs: 50 }) as C)
+        .catch((error: unknown) => error as Error);
+      expect((failed as Error).name).toBe("TimeoutError");
+      expect(Date.now() - started).toBeLessThan(2_000);
     });
 
     // The documented 200 example with the most events, served for every request (page fields

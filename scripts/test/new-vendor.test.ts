@@ -317,9 +317,10 @@ beforeAll(() => {
   expect(formatted.code, formatted.out).toBe(0);
 }, 120_000);
 
+// A clone with its node_modules and builds: removing it can take longer than a hook's default 10 s.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("pnpm new-vendor on a clone, then the places it left filled", { timeout: 120_000 }, () => {
   it("makes the package, says which places to fill, and its tests fail there until they are", () => {

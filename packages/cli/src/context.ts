@@ -88,7 +88,9 @@ export function runContext(io: CliIo): RunContext {
     note,
     // Not clipped like a note: a path is what the line is for.
     logger: (options) =>
-      options.verbose === true ? (record) => io.stderr.write(`sessiontrail: ${logLine(record)}\n`) : undefined,
+      options.verbose === true
+        ? (record) => io.stderr.write(`sessiontrail: ${logLine(record)}\n`)
+        : undefined,
     async collect(vendor, stream, options) {
       const started = Date.now();
       let all: SessionEvent[];

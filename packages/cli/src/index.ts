@@ -6,6 +6,7 @@ export {
   formatTable,
   localTime,
   type OutputFormat,
+  type TableOptions,
   whereOf,
 } from "./format.ts";
 export { type FailedVendor, type TimelineHtmlOptions, timelineHtml } from "./html.ts";

@@ -44,7 +44,17 @@ export interface VendorClientOptions extends RawClientOptions, RequestLimits {
 
 /** The JSON body of an operation's 200 response, as the vendor's spec types it. */
 export type SuccessBody<Operation> = Operation extends {
-  responses: { 200: { content: { "application/json": infer Body } } };
+  /** The operation's responses by status code, as openapi-typescript generates them. */
+  responses: {
+    /** The success response. */
+    200: {
+      /** Its bodies by media type. */
+      content: {
+        /** The JSON body, the type this resolves to. */
+        "application/json": infer Body;
+      };
+    };
+  };
 }
   ? Body
   : unknown;
@@ -78,12 +88,15 @@ export type Throttle = (vendor: string, apiKey: string, limit: RateLimit) => Rat
 
 /** What every transport is built from: the checked base URL, its check for other URLs, the timeout. */
 export interface TransportBase {
+  /** Short vendor name (`fullstory`), as in errors and log records. */
   vendor: string;
+  /** The fetch requests are sent with: the client's `fetch` option, else `globalThis.fetch`. */
   fetch: (request: Request, init?: RequestInit) => Promise<Response>;
   /** The checked base URL: requests under it skip the URL check. */
   baseUrl: string;
   /** Checks a URL the client did not build from its own base (a per-call `baseUrl`). */
   checkUrl: (url: string) => void;
+  /** Time limit of a request that sets none of its own: the client's `timeoutMs`, else 30 s. */
   timeoutMs: number;
 }
 

@@ -17,19 +17,27 @@ export type SessionTrailErrorKind =
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `sessionId` or `header.program-id`. */
   path: string;
+  /** What is wrong with it, e.g. `is required` or `must be an integer >= 1`. */
   message: string;
 }
 
+/** What a `SessionTrailError` is made from: its fields, its message, and what was thrown underneath. */
 export interface SessionTrailErrorInit {
+  /** What went wrong, in words a caller can switch on. */
   kind: SessionTrailErrorKind;
+  /** Short name of the vendor whose call failed (`fullstory`); the error's message starts with it. */
   vendor: string;
+  /** What went wrong, in a sentence; masked, bounded, and put after `<vendor>: ` in the error's message. */
   message: string;
+  /** The HTTP status of the vendor's response, when one came. */
   status?: number | undefined;
   /** The vendor's own error code (FullStory `code`, Hardal `error.code`, ...). */
   code?: string | undefined;
   /** The vendor's own error message, as sent. */
   vendorMessage?: string | undefined;
+  /** How long the vendor asked to wait before trying again (`Retry-After`), in milliseconds. */
   retryAfterMs?: number | undefined;
+  /** The field-level problems: of the caller's input, or from the vendor's validation error. */
   issues?: readonly FieldIssue[] | undefined;
   /** A short excerpt of the response body, for bodies that could not be understood. */
   bodyExcerpt?: string | undefined;
@@ -37,6 +45,10 @@ export interface SessionTrailErrorInit {
   attempts?: number | undefined;
   /** The vendor's id of the request that failed (its request-id header), for the vendor's support. */
   requestId?: string | undefined;
+  /**
+   * What was thrown underneath (a fetch or parser error); the error keeps its name, code and message,
+   * masked and bounded, a few causes deep.
+   */
   cause?: unknown;
 }
 
@@ -71,18 +83,35 @@ const TEXT_BOUNDS = { code: 100, vendorMessage: 500, bodyExcerpt: 300, requestId
  * cause are masked with `redactSecrets` and bounded here, whatever text the vendor or the network sent.
  */
 export class SessionTrailError extends Error {
+  /** Always `SessionTrailError`, so that logs and checks by name tell it from other errors. */
   override readonly name = "SessionTrailError";
   // Declared, not defined: the constructor sets every one, and a bundler would otherwise ship the
   // list of names a second time.
+  /** What went wrong, in words a caller can switch on. */
   declare readonly kind: SessionTrailErrorKind;
+  /** Short name of the vendor whose call failed (`fullstory`), as in `SessionEvent.vendor`. */
   declare readonly vendor: string;
+  /**
+   * The HTTP status of the vendor's response; undefined when none came (network errors, timeouts,
+   * aborts, input refused before sending).
+   */
   declare readonly status: number | undefined;
+  /** The vendor's own error code (FullStory `code`, Hardal `error.code`, ...). */
   declare readonly code: string | undefined;
+  /** The vendor's own error message, as sent. */
   declare readonly vendorMessage: string | undefined;
+  /**
+   * How long the vendor asked to wait before trying again, in milliseconds (`Retry-After`, or
+   * `X-RateLimit-Reset` without it), on a 429 or 503.
+   */
   declare readonly retryAfterMs: number | undefined;
+  /** The field-level problems: of the caller's input, or from the vendor's validation error; else empty. */
   declare readonly issues: readonly FieldIssue[];
+  /** A short excerpt of the response body, for bodies that could not be understood. */
   declare readonly bodyExcerpt: string | undefined;
+  /** How many attempts the failed request made, retries included (set when it was retried). */
   declare readonly attempts: number | undefined;
+  /** The vendor's id of the request that failed (its request-id header), for the vendor's support. */
   declare readonly requestId: string | undefined;
 
   constructor(init: SessionTrailErrorInit) {
@@ -110,6 +139,7 @@ export class SessionTrailError extends Error {
   }
 }
 
+/** The `validation` error of input refused before anything is sent, its message listing the issues. */
 export function validationError(vendor: string, issues: FieldIssue[]): SessionTrailError {
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
   return new SessionTrailError({ kind: "validation", vendor, message: `invalid input: ${summary}`, issues });

@@ -12,6 +12,7 @@ export {
   requiredSettingIssues,
   type SuccessBody,
   type Throttle,
+  type TransportBase,
   type VendorClientOptions,
   type VendorDefinition,
   windowIssues,
@@ -89,6 +90,7 @@ export {
   withRetries,
 } from "./retry.ts";
 export { sessionRuntime } from "./runtime.ts";
+/** The JSON Schema (2020-12) of a `SessionEvent`, for checking normalized events outside TypeScript. */
 export { default as sessionEventSchema } from "./session-event.schema.json" with { type: "json" };
 export {
   EventStream,

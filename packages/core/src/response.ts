@@ -8,13 +8,23 @@ export interface TextResult {
    * types it as the parsed body either way).
    */
   data?: unknown;
+  /**
+   * The body of a non-2xx response: parsed when it is JSON, else its text, or the status text when it
+   * is empty (openapi-fetch's way).
+   */
   error?: unknown;
+  /** The response itself, status and headers; the transport's `Received` is on it (`receivedOf`). */
   response: Response;
 }
 
 /** What the transport learned of a response: its body, when held (`holdBody`), and the vendor's request id. */
 export interface Received {
+  /** The 2xx body as read within the byte cap, when the call asked the transport to hold it. */
   bytes?: Uint8Array<ArrayBuffer>;
+  /**
+   * The vendor's id of the request, from the first request-id header it sent; read for errors and
+   * log records only.
+   */
   requestId?: string | undefined;
 }
 

@@ -20,13 +20,16 @@ export interface RetryOptions {
   budgetMs?: number;
 }
 
+/** How `withRetries` runs one read: its retries, the time limit of each attempt, its signal and logger. */
 export interface AttemptOptions {
+  /** How failed attempts are retried (every field has a default); `false` makes one attempt only. */
   retry?: RetryOptions | false | undefined;
   /**
    * Time limit of one attempt, if the attempt has none of its own. Vendor clients time each request
    * in their transport (after any rate-limit wait), so streams leave this unset.
    */
   timeoutMs?: number | undefined;
+  /** The caller's cancel: it ends the attempt in flight or the wait before the next, as `aborted`. */
   signal?: AbortSignal | undefined;
   /** Told of each retry and each `Retry-After` wait. */
   log?: Logger | undefined;

@@ -37,7 +37,9 @@ export interface EventStreamOptions extends RequestLimits {
 
 /** Where a stream stands: the next event is number `offset` (0-based) of page `page` (1-based). */
 export interface StreamPosition {
+  /** 1-based number of the page the next event is on. */
   page: number;
+  /** 0-based index of the next event among that page's events, sorted by time. */
   offset: number;
 }
 
@@ -65,6 +67,7 @@ export interface PageContent {
  * their client call (openapi-fetch hands them to the transport on the Request).
  */
 export interface PageRequest extends RequestLimits, ReadOptions {
+  /** Ends the request: the caller's cancel, or the stream dropping a page it fetched ahead. */
   signal: AbortSignal;
 }
 
@@ -73,6 +76,7 @@ export interface PageRequest extends RequestLimits, ReadOptions {
  * packages build one per `events()` or `page()` call, after checking the query.
  */
 export interface SessionSource {
+  /** Short vendor name (`hardal`), as in errors, log records and `SessionEvent.vendor`. */
   vendor: string;
   /** Whether the vendor pages its answer; one that does not is read as page 1 alone. */
   paged: boolean;
@@ -100,17 +104,26 @@ export interface SessionSource {
 
 /** The defaults of every stream, written once. */
 export const streamDefaults = {
+  /** Pages in flight at once when `concurrency` is not given: each page is read after the one before. */
   concurrency: 1,
+  /** The largest `concurrency` a stream accepts. */
   maxConcurrency: 16,
+  /** The most pages read when `maxPages` is not given, before a vendor that keeps saying "more" fails. */
   maxPages: 100_000,
 } as const;
 
-/** What a stream knows at the start of a page: enough to check it and to resume there. */
+/**
+ * What a stream knows at the start of a page: enough to check it and to resume there. Shown in place
+ * in the API reference (`@inline`): only `resume()` makes one, and it is not exported.
+ *
+ * @inline
+ */
 interface Checkpoint {
   /** Events the vendor sent on the pages before. */
   received: number;
-  /** The latest event time so far (epoch ms), and the ids and events of the page before. */
+  /** The latest event time so far (epoch ms). */
   lastTime: number;
+  /** The events of the page before (of the last page that had any), to tell a repeated page. */
   previous: readonly SessionEvent[];
   /** Twin counts at the latest millisecond, so hashed ids stay unique across pages. */
   ids: EventIdScope;
@@ -193,6 +206,10 @@ export class EventStream implements AsyncIterable<SessionEvent> {
   #checkpoint: Checkpoint;
   #yielded = 0;
 
+  /**
+   * A stream of `source`'s session, sending nothing until it is iterated. `streamSession` checks the
+   * options first; `checkpoint` is for `resume()` alone, the state at the start of `startAt`'s page.
+   */
   constructor(source: SessionSource, options: EventStreamOptions, checkpoint?: Checkpoint) {
     this.#source = source;
     this.#options = options;
@@ -223,6 +240,10 @@ export class EventStream implements AsyncIterable<SessionEvent> {
     );
   }
 
+  /**
+   * The events, oldest first, fetched page by page as they are read; stopping early cancels the pages
+   * fetched ahead. A failure leaves `position` at the first event not yet yielded.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<SessionEvent, void, undefined> {
     const source = this.#source;
     const { vendor } = source;
@@ -441,6 +462,7 @@ export function streamSession(source: SessionSource, options: EventStreamOptions
 /** Options of a page-level read: the stream's, and which page (default 1). */
 export interface PageOptions
   extends Omit<EventStreamOptions, "startAt" | "maxEvents" | "maxPages" | "concurrency"> {
+  /** 1-based number of the page read (default 1); a vendor that answers in one response has page 1 alone. */
   page?: number;
   /** For vendors that page by cursor: the `next` a page's read returned (page 1 needs none). */
   cursor?: unknown;

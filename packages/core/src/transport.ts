@@ -25,7 +25,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The defaults of every request: written once, where a reader looks for them. */
 export const requestDefaults = {
+  /** Time limit of a request when neither the client nor the call sets `timeoutMs`: 30 s. */
   timeoutMs: DEFAULT_TIMEOUT_MS,
+  /** The largest 2xx body read when neither the client nor the call sets `maxResponseBytes`: 64 MiB. */
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   /** Error bodies are read only this far: an excerpt and the vendor's message fit, a bomb does not. */
   errorBodyBytes: 64 * 1024,
@@ -56,11 +58,18 @@ export interface ReadOptions {
   holdBody?: boolean | undefined;
 }
 
+/**
+ * What `createTransport` is built from: the client's `TransportBase`, and the rate limiter, byte cap,
+ * request-id headers and logger of clients with `events()`.
+ */
 export interface TransportOptions extends TransportBase {
+  /** The key's shared rate limiter, waited on before each request; none when throttling is off. */
   limiter?: RateLimiter | undefined;
+  /** The largest 2xx body read when the call sets no `maxResponseBytes`: the client's, else 64 MiB. */
   maxResponseBytes: number;
   /** Response headers that carry the vendor's request id (default `requestIdHeaders`). */
   requestIdHeaders?: readonly string[] | undefined;
+  /** The client's logger, told of each request, response, failure and rate-limit wait. */
   log?: Logger | undefined;
 }
 

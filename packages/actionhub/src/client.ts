@@ -17,11 +17,13 @@ import type { operations, paths } from "./generated/schema.js";
 import { normalizeActionHubEvents } from "./normalize.ts";
 import { actionHubApi } from "./raw-client.ts";
 
+/** Options of `createActionHubClient`: every vendor client's, and the default program. */
 export interface ActionHubClientOptions extends VendorClientOptions {
   /** The default `program-id` (brand or business unit) for `events()`. */
   programId?: string;
 }
 
+/** Which log `events()` reads: one user's events within a program. */
 export interface ActionHubEventsQuery {
   /** Your own user id, as sent in ActionHub events. ActionHub logs per user, not per session. */
   userId: string;

@@ -37,6 +37,7 @@ export const datadogDefaults = {
 /** The raw client's options (both keys, the site), and what `events()` clients add. */
 export interface DatadogClientOptions extends VendorClientOptions, DatadogRawClientOptions {}
 
+/** Which RUM session `events()` reads, and the time window searched for it. */
 export interface DatadogEventsQuery {
   /** The RUM session id (`session.id`, a UUID), as the RUM Explorer shows it. */
   sessionId: string;
@@ -46,6 +47,7 @@ export interface DatadogEventsQuery {
    * (Datadog's retention); without `until`, now.
    */
   since?: Date | number | undefined;
+  /** The end of the window searched (Date or epoch ms), after `since`; default now. */
   until?: Date | number | undefined;
 }
 

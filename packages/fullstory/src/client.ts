@@ -15,8 +15,10 @@ import type { operations, paths } from "./generated/schema.js";
 import { normalizeFullStoryEvents } from "./normalize.ts";
 import { fullStoryApi } from "./raw-client.ts";
 
+/** Options of `createFullStoryClient`: every vendor client's, with none of FullStory's own. */
 export type FullStoryClientOptions = VendorClientOptions;
 
+/** Which session `events()` reads, and whether FullStory may answer from its cache. */
 export interface FullStoryEventsQuery {
   /** The full session id `{device_id}:{session_id}`, e.g. from `FS('getSession')`. */
   sessionId: string;

@@ -18,7 +18,7 @@ export {
   type FullStoryEventsBody,
 } from "./client.ts";
 export { type FullStoryEventsQuery, fullStoryVendor } from "./descriptor.ts";
-export type { components, operations, paths } from "./generated/schema.js";
+export type { paths } from "./generated/schema.js";
 export { type FullStoryNormalizeOptions, normalizeFullStoryEvents } from "./normalize.ts";
 export {
   createFullStoryRawClient,
@@ -26,3 +26,15 @@ export {
   type FullStoryRawClientOptions,
   fullStoryServers,
 } from "./raw-client.ts";
+
+// `components` and `operations` each have an export line of their own, under their own doc comment:
+// TypeDoc gives every name of one export the same comment, and a comment standing apart (like this
+// one) keeps Biome from merging the lines back into one.
+
+/** The spec's schemas, parameters and responses, as openapi-typescript generated them. */
+export type { components } from "./generated/schema.js";
+
+// (apart from `components`, for the same reason)
+
+/** The spec's operations by `operationId`: the parameters and responses of each call. */
+export type { operations } from "./generated/schema.js";

@@ -21,12 +21,15 @@ import { hardalApi } from "./raw-client.ts";
 
 const VENDOR = hardalApi.vendor;
 
+/** Options of `createHardalClient`: every vendor client's, and the default website signal. */
 export interface HardalClientOptions extends VendorClientOptions {
   /** The default website signal id for `events()`. */
   signalId?: string;
 }
 
+/** Which session `events()` reads, of which website signal, and the zone its timestamps are read in. */
 export interface HardalEventsQuery {
+  /** The session's id, as Hardal's Sessions endpoint lists it (`sess_...` in Hardal's examples). */
   sessionId: string;
   /** Falls back to the client's `signalId`. */
   signalId?: string;
@@ -34,7 +37,12 @@ export interface HardalEventsQuery {
   timeZone?: string | undefined;
   /** @deprecated Use `timeZone` (the name every vendor package uses). */
   timezone?: string | undefined;
+  /**
+   * Hardal's `targetSignalId`: a related signal the key is authorised for, whose analytics data is
+   * read (Hardal uses `signalId` when it is left out).
+   */
   targetSignalId?: string;
+  /** Hardal's `isHybrid`: whether the signal is hybrid (self-hosted); Hardal's default is false. */
   isHybrid?: boolean;
 }
 

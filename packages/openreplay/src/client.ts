@@ -22,12 +22,15 @@ import { openReplayApi } from "./raw-client.ts";
 
 const VENDOR = openReplayApi.vendor;
 
+/** Options of `createOpenReplayClient`: every vendor client's, and the default project. */
 export interface OpenReplayClientOptions extends VendorClientOptions {
   /** The default project key for `events()`. It must belong to the API key's organization. */
   projectKey?: string;
 }
 
+/** Which session `events()` reads, in which project, and the time window searched for it. */
 export interface OpenReplayEventsQuery {
+  /** The session's id: a decimal string, e.g. `4813023023591169` (it can exceed 2^53, so never a number). */
   sessionId: string;
   /** Falls back to the client's `projectKey`. */
   projectKey?: string;
@@ -36,6 +39,7 @@ export interface OpenReplayEventsQuery {
    * is 2000-01-01 (the API's minimum) and `until` is now, so the whole session is found wherever it is.
    */
   since?: Date | number;
+  /** The end of the window, inclusive (Date or epoch ms), after `since`; default now. */
   until?: Date | number;
 }
 

@@ -20,7 +20,7 @@ export {
   openReplayEventColumns,
 } from "./client.ts";
 export { type OpenReplayEventsQuery, openReplayVendor } from "./descriptor.ts";
-export type { components, operations, paths } from "./generated/schema.js";
+export type { paths } from "./generated/schema.js";
 export { normalizeOpenReplayEvents, type OpenReplayNormalizeOptions } from "./normalize.ts";
 export {
   createOpenReplayRawClient,
@@ -28,3 +28,15 @@ export {
   type OpenReplayRawClientOptions,
   openReplayServers,
 } from "./raw-client.ts";
+
+// `components` and `operations` each have an export line of their own, under their own doc comment:
+// TypeDoc gives every name of one export the same comment, and a comment standing apart (like this
+// one) keeps Biome from merging the lines back into one.
+
+/** The spec's schemas, parameters and responses, as openapi-typescript generated them. */
+export type { components } from "./generated/schema.js";
+
+// (apart from `components`, for the same reason)
+
+/** The spec's operations by `operationId`: the parameters and responses of each call. */
+export type { operations } from "./generated/schema.js";

@@ -20,6 +20,7 @@ import { postHogApi, postHogOptions } from "./raw-client.ts";
 
 const VENDOR = postHogApi.vendor;
 
+/** Options of `createPostHogClient`: every vendor client's, and the default project. */
 export interface PostHogClientOptions extends VendorClientOptions {
   /**
    * The default numeric project id for `events()`: Project settings, or `GET /api/projects/`. Not the
@@ -28,6 +29,7 @@ export interface PostHogClientOptions extends VendorClientOptions {
   projectId?: string;
 }
 
+/** Which session `events()` reads, in which project, and the time window its query searches. */
 export interface PostHogEventsQuery {
   /** The session's `$session_id` (posthog-js: a UUIDv7; Replay's session id is the same value). */
   sessionId: string;
@@ -59,13 +61,15 @@ export type PostHogClient = Client<paths> & SessionReads<PostHogEventsQuery, Pos
 
 /** The defaults and limits of reading a session, written once. */
 export const postHogPaging = {
+  /** Rows per page when `events()` is given no `pageSize`. */
   pageSize: 1000,
   /** Well under PostHog's silent cap, so a full page is always a page that asked for fewer. */
   maxPageSize: 10_000,
   /** PostHog clamps any LIMIT to this without saying so (posthog/hogql/constants.py). */
   serverRowCap: 50_000,
-  /** Default window around a UUIDv7 session id's instant. */
+  /** How long before a UUIDv7 session id's instant the default window starts: one hour. */
   beforeSessionStartMs: 3_600_000,
+  /** How long after that instant the default window ends: 25 hours, as posthog-js ends a session after 24. */
   afterSessionStartMs: 25 * 3_600_000,
 } as const;
 
@@ -90,7 +94,9 @@ export function sessionQueryText(pageSize: number, afterCursor: boolean): string
 
 /** Where the next page starts: the last row's timestamp (as PostHog rendered it) and uuid. */
 export interface PostHogCursor {
+  /** The last row's `timestamp`, sent back as PostHog rendered it. */
   timestamp: string;
+  /** The last row's event `uuid`, which orders the rows of one timestamp. */
   uuid: string;
 }
 

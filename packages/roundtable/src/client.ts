@@ -15,8 +15,10 @@ import type { operations, paths } from "./generated/schema.js";
 import { normalizeRoundtableEvents } from "./normalize.ts";
 import { roundtableApi } from "./raw-client.ts";
 
+/** Options of `createRoundtableClient`: every vendor client's, with none of Roundtable's own. */
 export type RoundtableClientOptions = VendorClientOptions;
 
+/** Which session `events()` reads. */
 export interface RoundtableEventsQuery {
   /** From `window.getRoundtableSessionId()` in the page. */
   sessionId: string;

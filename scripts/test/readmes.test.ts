@@ -124,15 +124,19 @@ describe("the root README, from a clone", () => {
     expect(lines).toEqual(["scripts/dev sessiontrail events fullstory 17117:5916567459329906423"]);
     // scripts/dev would rebuild a stale CLI here, rewriting dist/ under other test files that read it
     // (pack.test.ts); `pnpm test` builds just before, so a stale build means the build step was skipped.
-    const { stdout: newer } = await promisify(execFile)(
-      "bash",
-      [
-        "-c",
-        "find packages/*/src packages/*/package.json specs -newer packages/cli/dist/bin.js -print -quit",
-      ],
-      { cwd: repoRoot },
+    // Stale as turbo sees it, by content: a build task of the CLI or what it needs that misses the cache.
+    const { stdout: plan } = await promisify(execFile)(
+      join(repoRoot, "node_modules", ".bin", "turbo"),
+      ["run", "build", "--filter=@sessiontrail/cli", "--dry=json"],
+      { cwd: repoRoot, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" }, maxBuffer: 16 * 1024 * 1024 },
     );
-    expect(newer.trim(), "a source newer than the CLI's build: run pnpm build first").toBe("");
+    const stale = (
+      JSON.parse(plan) as { tasks: { taskId: string; command: string; cache: { status: string } }[] }
+    ).tasks
+      .filter((task) => task.taskId.endsWith("#build") && task.command !== "<NONEXISTENT>")
+      .filter((task) => task.cache.status !== "HIT")
+      .map((task) => task.taskId);
+    expect(stale, "the CLI's build is older than its sources: run pnpm build first").toEqual([]);
     const mocks = await startMocks(["fullstory"]);
     const elsewhere = mkdtempSync(join(tmpdir(), "sessiontrail-dev-cli-"));
     try {

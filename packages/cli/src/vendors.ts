@@ -120,8 +120,18 @@ export interface VendorCall {
   allowInsecureBaseUrl?: boolean;
 }
 
+/** What a command adds to a client: `--verbose`'s logger, or `verify`'s recording fetch. */
+export interface ClientExtras {
+  logger?: Logger | undefined;
+  fetch?: ((request: Request, init?: RequestInit) => Promise<Response>) | undefined;
+}
+
 /** A client of the vendor, made with the call's key, base URL, headers and client settings. */
-export function clientOf(vendor: VendorName, call: VendorCall, logger?: Logger): VendorEventsClient<unknown> {
+export function clientOf(
+  vendor: VendorName,
+  call: VendorCall,
+  { logger, fetch }: ClientExtras = {},
+): VendorEventsClient<unknown> {
   const descriptor = descriptorOf(vendor);
   const clientSettings = Object.fromEntries(
     descriptor.settings.flatMap((s) =>
@@ -134,6 +144,7 @@ export function clientOf(vendor: VendorName, call: VendorCall, logger?: Logger):
     ...(call.headers !== undefined ? { headers: call.headers } : {}),
     ...(call.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
     ...(logger === undefined ? {} : { logger }),
+    ...(fetch === undefined ? {} : { fetch }),
     ...clientSettings,
   });
 }

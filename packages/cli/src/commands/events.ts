@@ -55,7 +55,7 @@ ${environmentHelp()}`,
       const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
       if (call === undefined) return;
       for (const note of ignoredFlagNotes([vendor], options)) run.note(note);
-      const stream = clientOf(vendor, call, run.logger(options)).events(
+      const stream = clientOf(vendor, call, { logger: run.logger(options) }).events(
         queryOf(vendor, id, call),
         streamOptionsOf(call),
       );

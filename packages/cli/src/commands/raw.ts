@@ -40,7 +40,7 @@ ${environmentHelp()}`,
       const [call] = resolveCalls([vendor], options, run.io.env, longFlags(command));
       if (call === undefined) return;
       for (const note of ignoredFlagNotes([vendor], options, true)) run.note(note);
-      const body = await clientOf(vendor, call, run.logger(options)).page(
+      const body = await clientOf(vendor, call, { logger: run.logger(options) }).page(
         queryOf(vendor, id, call),
         pageOptionsOf(call),
       );

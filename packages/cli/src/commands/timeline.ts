@@ -77,7 +77,10 @@ ${environmentHelp()}`,
         const query = queryOf(vendor, options[vendor] as string, call);
         return {
           vendor,
-          stream: clientOf(vendor, call, run.logger(options)).events(query, streamOptionsOf(call)),
+          stream: clientOf(vendor, call, { logger: run.logger(options) }).events(
+            query,
+            streamOptionsOf(call),
+          ),
         };
       });
       run.progress(`fetching ${picked.join(", ")}`);

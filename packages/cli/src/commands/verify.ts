@@ -19,6 +19,7 @@ import {
   vendorOf,
 } from "../options.ts";
 import {
+  clientOf,
   descriptorOf,
   queryOf,
   streamOptionsOf,
@@ -36,7 +37,7 @@ import {
   type Verdict,
   VerifyVerdict,
 } from "../verify/output.ts";
-import { type Fetch, recordingFetch } from "../verify/record.ts";
+import { recordingFetch } from "../verify/record.ts";
 import { Redactor, redactRules } from "../verify/redact.ts";
 import { VendorSpec } from "../verify/spec.ts";
 
@@ -147,24 +148,6 @@ function recordFolder(dir: string): string {
   return path;
 }
 
-/** The client of `events`, made with a fetch that records every exchange. */
-function recordedClient(vendor: VendorName, call: VendorCall, fetch: Fetch) {
-  const descriptor = descriptorOf(vendor);
-  const clientSettings = Object.fromEntries(
-    descriptor.settings.flatMap((s) =>
-      s.in === "client" && call.settings?.[s.key] !== undefined ? [[s.key, call.settings[s.key]]] : [],
-    ),
-  );
-  return descriptor.create({
-    apiKey: call.apiKey,
-    fetch,
-    ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
-    ...(call.headers !== undefined ? { headers: call.headers } : {}),
-    ...(call.allowInsecureBaseUrl === true ? { allowInsecureBaseUrl: true } : {}),
-    ...clientSettings,
-  });
-}
-
 async function verify(
   vendor: VendorName,
   id: string,
@@ -184,7 +167,7 @@ async function verify(
   let failure: unknown;
   let events = 0;
   try {
-    const client = recordedClient(vendor, call, recorder.fetch);
+    const client = clientOf(vendor, call, { fetch: recorder.fetch });
     events = (await client.events(query, streamOptionsOf(call)).toArray()).length;
   } catch (error) {
     failure = error;

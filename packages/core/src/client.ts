@@ -98,8 +98,6 @@ export interface TransportBase {
   checkUrl: (url: string) => void;
   /** Time limit of a request that sets none of its own: the client's `timeoutMs`, else 30 s. */
   timeoutMs: number;
-  /** Whether `fetch` is the platform's own (no `fetch` in the options), which honours its signal. */
-  platformFetch?: boolean;
 }
 
 /**
@@ -315,7 +313,6 @@ export function createVendorClient<Paths extends {}, Options extends RawClientOp
   const base: TransportBase = {
     vendor,
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
-    platformFetch: options.fetch === undefined,
     baseUrl,
     checkUrl: (url) => checkedUrl(vendor, url, allowInsecure, false),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -33,6 +33,7 @@ export const sessionRuntime: ClientRuntime = (base, options, definition) => {
   return {
     fetch: createTransport({
       ...base,
+      platformFetch: options.fetch === undefined,
       limiter: limit ? sharedRateLimiter(vendor, options.apiKey, limit) : undefined,
       maxResponseBytes: options.maxResponseBytes ?? requestDefaults.maxResponseBytes,
       requestIdHeaders: definition.requestIdHeaders,

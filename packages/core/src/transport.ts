@@ -62,6 +62,8 @@ export interface ReadOptions {
  * request-id headers and logger of clients with `events()`.
  */
 export interface TransportOptions extends TransportBase {
+  /** Whether `fetch` is the platform's own (no `fetch` in the client options), which honours its signal. */
+  platformFetch?: boolean | undefined;
   /** The key's shared rate limiter, waited on before each request; none when throttling is off. */
   limiter?: RateLimiter | undefined;
   /** The largest 2xx body read when the call sets no `maxResponseBytes`: the client's, else 64 MiB. */

@@ -2,12 +2,14 @@
 // (`workspace:` ranges rewritten to versions), in one folder (default .cache/packs), and for each the
 // `npm install` line that installs it with the sessiontrail packages it depends on: how a project uses
 // the packages before they are on the npm registry. Run after `pnpm build` (the script does both).
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { publicPackages } from "./check-packages.ts";
 import { repoRoot } from "./specs.ts";
+
+const run = promisify(execFile);
 
 /** One packed package. */
 export interface PackedPackage {
@@ -19,29 +21,41 @@ export interface PackedPackage {
   dependsOn: string[];
 }
 
-/** Packs every publishable package of `root` into `out`, replacing the tarballs a former run left there. */
-export function packAll(out: string, root = repoRoot): PackedPackage[] {
+/**
+ * Packs every publishable package of `root` that `which` keeps (all by default) into `out`, in
+ * parallel, replacing the tarballs a former run left there. The runtime matrix packs core and the
+ * vendors with it too.
+ */
+export async function packAll(
+  out: string,
+  root = repoRoot,
+  which: (name: string) => boolean = () => true,
+): Promise<PackedPackage[]> {
   mkdirSync(out, { recursive: true });
   // Only what this script writes: `out` may be a folder of the user's with other files in it.
   for (const file of readdirSync(out)) {
     if (/^sessiontrail-.*\.tgz$/.test(file)) rmSync(join(out, file));
   }
-  return publicPackages(root).map(({ dir, name }) => {
-    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-      version: string;
-      dependencies?: Record<string, string>;
-    };
-    const before = new Set(readdirSync(out));
-    execFileSync("pnpm", ["pack", "--pack-destination", out], { cwd: dir, stdio: "pipe" });
-    const tarball = readdirSync(out).find((file) => file.endsWith(".tgz") && !before.has(file));
-    if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${name}`);
-    return {
-      name,
-      version: manifest.version,
-      tarball: join(out, tarball),
-      dependsOn: Object.keys(manifest.dependencies ?? {}).filter((dep) => dep.startsWith("@sessiontrail/")),
-    };
-  });
+  return Promise.all(
+    publicPackages(root)
+      .filter(({ name }) => which(name))
+      .map(async ({ dir, name }) => {
+        const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+          version: string;
+          dependencies?: Record<string, string>;
+        };
+        const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", out], { cwd: dir });
+        const { filename } = JSON.parse(stdout) as { filename: string };
+        return {
+          name,
+          version: manifest.version,
+          tarball: resolve(dir, filename),
+          dependsOn: Object.keys(manifest.dependencies ?? {}).filter((dep) =>
+            dep.startsWith("@sessiontrail/"),
+          ),
+        };
+      }),
+  );
 }
 
 /**
@@ -67,7 +81,7 @@ if (import.meta.main) {
     options: { out: { type: "string", default: join(repoRoot, ".cache", "packs") } },
   });
   const out = resolve(values.out);
-  const packed = packAll(out);
+  const packed = await packAll(out);
   const lines = [
     `Packed ${packed.length} packages into ${out}.`,
     "In your project, install one with what it needs:",

@@ -19,6 +19,7 @@ import {
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { type PackedPackage, packAll } from "../pack.ts";
 import { repoRoot, vendorSpecs } from "../specs.ts";
 
 const run = promisify(execFile);
@@ -27,11 +28,6 @@ const smokeDir = join(import.meta.dirname, "smoke");
 const SMOKE_FILES = ["smoke.mjs", "main.mjs", "main.cjs", "worker.mjs"];
 /** workerd's entry, bundled: workerd resolves no bare specifiers and reads no node_modules. */
 export const WORKER_BUNDLE = "worker.bundle.mjs";
-
-export interface PackedPackage {
-  name: string;
-  tarball: string;
-}
 
 export interface Consumer {
   dir: string;
@@ -42,24 +38,15 @@ export interface Consumer {
 }
 
 /** Core and the vendor packages: the vendors are redocly.yaml's apis, never a list kept here. */
-export function packageDirs(): string[] {
-  return [
-    join(repoRoot, "packages", "core"),
-    ...vendorSpecs().map(({ vendor }) => join(repoRoot, "packages", vendor)),
-  ];
+export function packageNames(): Set<string> {
+  return new Set(["@sessiontrail/core", ...vendorSpecs().map(({ vendor }) => `@sessiontrail/${vendor}`)]);
 }
 
-/** Packs each package into `out` (emptied first), in parallel. */
+/** Packs core and each vendor package into `out` (emptied first), in parallel. */
 export async function packPackages(out: string): Promise<PackedPackage[]> {
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  return Promise.all(
-    packageDirs().map(async (dir) => {
-      const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", out], { cwd: dir });
-      const packed = JSON.parse(stdout) as { name: string; filename: string };
-      return { name: packed.name, tarball: packed.filename };
-    }),
-  );
+  const names = packageNames();
+  return packAll(out, repoRoot, (name) => names.has(name));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: package.json `exports` is any mix of strings and conditions.

@@ -30,9 +30,9 @@ function tarballManifest(tarball: string): {
   return JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "sessiontrail-pack-test-"));
-  packed = packAll(join(work, "packs"));
+  packed = await packAll(join(work, "packs"));
 }, 120_000);
 
 afterAll(() => {
@@ -78,12 +78,12 @@ describe("pnpm pack:all", () => {
     expect(() => installTarballs("@sessiontrail/nope", packed)).toThrow(/was not packed/);
   });
 
-  it("replaces its own former tarballs in the folder, and nothing else there", () => {
+  it("replaces its own former tarballs in the folder, and nothing else there", async () => {
     const out = join(work, "again");
     mkdirSync(out);
     writeFileSync(join(out, "sessiontrail-core-0.0.0-old.tgz"), "stale");
     writeFileSync(join(out, "notes.txt"), "the user's");
-    const again = packAll(out, repoRoot);
+    const again = await packAll(out, repoRoot);
     const names = execFileSync("ls", [out], { encoding: "utf8" }).trim().split("\n");
     expect(names).toContain("notes.txt");
     expect(names).not.toContain("sessiontrail-core-0.0.0-old.tgz");

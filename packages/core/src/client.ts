@@ -1,11 +1,11 @@
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { type FieldIssue, validationError } from "./errors.ts";
 import type { Logger } from "./log.ts";
-import type { RateLimit, RateLimiter } from "./rate-limit.ts";
+import type { RateLimit } from "./rate-limit.ts";
 import { registerSecret } from "./redact.ts";
 import { DEFAULT_TIMEOUT_MS, type RequestLimits } from "./transport.ts";
 
-/** Options every vendor client takes, the raw typed client (`@sessiontrail/<vendor>/client`) included. */
+/** Options every vendor client takes, the raw typed client (`@sessiontrail/<vendor>/raw-client`) included. */
 export interface RawClientOptions {
   /** The vendor API key. Required; it is never logged and never part of an error or of the client object. */
   apiKey: string;
@@ -82,9 +82,6 @@ export interface VendorDefinition<Options extends RawClientOptions = VendorClien
   /** Response headers that carry the vendor's request id, if its docs name them (default core's `requestIdHeaders`). */
   requestIdHeaders?: readonly string[];
 }
-
-/** The shared limiter of a key (`sharedRateLimiter`). */
-export type Throttle = (vendor: string, apiKey: string, limit: RateLimit) => RateLimiter;
 
 /** What every transport is built from: the checked base URL, its check for other URLs, the timeout. */
 export interface TransportBase {

@@ -11,7 +11,6 @@ export {
   type RawClientOptions,
   requiredSettingIssues,
   type SuccessBody,
-  type Throttle,
   type TransportBase,
   type VendorClientOptions,
   type VendorDefinition,

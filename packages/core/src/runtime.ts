@@ -1,7 +1,7 @@
 // What clients with `events()` add to every request of theirs, raw calls included, on top of what
 // every client does (see `createVendorClient`): checks of extra headers, limits and path values, and
 // the transport with byte caps, the rate limit, logs and request ids. Raw clients
-// (`@sessiontrail/<vendor>/client`) never import this module, so their bundles stay small.
+// (`@sessiontrail/<vendor>/raw-client`) never import this module, so their bundles stay small.
 import { defaultPathSerializer } from "openapi-fetch";
 import { type ClientRuntime, CONTROL, limitIssues, pathParamIssues } from "./client.ts";
 import { type FieldIssue, validationError } from "./errors.ts";

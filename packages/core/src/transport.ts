@@ -37,13 +37,13 @@ export const requestDefaults = {
  * Where vendors put the id of a request, in the order looked at. None of the vendors' docs names
  * one; these are the names their hosting (AWS, Cloudflare) and most APIs use.
  */
-export const requestIdHeaders = [
+export const requestIdHeaders: readonly string[] = /* @__PURE__ */ Object.freeze([
   "x-request-id",
   "request-id",
   "x-amzn-requestid",
   "x-amz-request-id",
   "cf-ray",
-];
+]);
 
 /** What `events()` and `page()` ask of the transport per request, besides the limits. */
 export interface ReadOptions {
@@ -203,8 +203,8 @@ function tooLarge(vendor: string, status: number, maxBytes: number, requestId?: 
 /**
  * Reads a body within `limit` decoded bytes (a compressed bomb stops at the cap). Past the limit it
  * throws what `overLimit()` returns, or, when that is undefined, keeps what fits. When `signal`
- * aborts, the reader is cancelled here, not left to fetch, which can lose the link to its signal once
- * it has returned; the caller races this against the same signal.
+ * aborts, the reader is cancelled here, not left to the fetch: a fetch from the options may not
+ * honour its signal once it has returned (the transport also races those against the end).
  */
 async function readCapped(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
